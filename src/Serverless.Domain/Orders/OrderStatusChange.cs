@@ -1,0 +1,3 @@
+namespace Serverless.Domain.Orders;
+
+public sealed record OrderStatusChange(string Status, DateTimeOffset At, string EventId);

@@ -1,0 +1,13 @@
+namespace Serverless.Domain.Ports;
+
+/// <summary>Storage queue names; each consumed queue has a <c>&lt;name&gt;-poison</c> twin.</summary>
+public static class QueueNames
+{
+    public const string Events = "events";
+    public const string Catalog = "catalog";
+    public const string SegmentChanges = "segment-changes";
+    public const string Rescore = "rescore";
+    public const string Handoff = "handoff";
+
+    public static string Poison(string queueName) => queueName + "-poison";
+}
