@@ -25,6 +25,9 @@ public sealed record HandlerResult<T>
 
     public static HandlerResult<T> Accepted(T value) => new(202, value, null);
 
+    /// <summary>A body with a status other than 200/202 (e.g. 503 from the health check, which still reports each dependency).</summary>
+    public static HandlerResult<T> WithStatus(int status, T value) => new(status, value, null);
+
     public static HandlerResult<T> Fail(Problem problem) => new(problem.Status, default, problem);
 
     public static implicit operator HandlerResult<T>(Problem problem) => Fail(problem);
