@@ -1,0 +1,27 @@
+using System.Globalization;
+using Serverless.Benchmarks.Ingestion;
+
+// dotnet run -c Release --project bench/Serverless.Benchmarks -- ingest [--runs 3] [--events 2000] [--users 200]
+if (args.Length == 0 || args[0] != "ingest")
+{
+    Console.Error.WriteLine("usage: ingest [--runs N] [--events N] [--users N] [--batch-size N]");
+    return 2;
+}
+
+var options = new IngestionBenchmarkOptions();
+for (var i = 1; i + 1 < args.Length; i += 2)
+{
+    var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    options = args[i] switch
+    {
+        "--runs" => options with { Runs = value },
+        "--events" => options with { Events = value },
+        "--users" => options with { Users = value },
+        "--batch-size" => options with { BatchSize = value },
+        _ => throw new ArgumentException($"Unknown option {args[i]}"),
+    };
+}
+
+var results = await new IngestionBenchmark(options, Console.Out).RunAsync();
+Console.WriteLine(IngestionReport.Markdown(options, results));
+return 0;
