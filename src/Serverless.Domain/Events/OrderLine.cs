@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Serverless.Domain.Events;
 
 /// <summary>One line of a purchase: product, quantity and unit price in the event's currency.</summary>
@@ -13,5 +15,7 @@ public sealed record OrderLine
 
     public string? Brand { get; init; }
 
+    /// <summary>Quantity times unit price (derived, not part of the wire contract).</summary>
+    [JsonIgnore]
     public decimal Total => Quantity * UnitPrice;
 }
