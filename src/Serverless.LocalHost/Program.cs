@@ -1,0 +1,4 @@
+using Serverless.LocalHost;
+
+var app = LocalHostApplication.Create(args);
+await app.RunAsync();
