@@ -57,27 +57,27 @@ internal sealed class IngestionBenchmark(IngestionBenchmarkOptions options, Text
             await queues.ClearMessagesAsync(queue);
         }
 
-        CountingEventLog? counter = null;
         await using var host = await LocalHostApplication.StartAsync("http://127.0.0.1:0", settings, services =>
         {
             var registration = services.Single(s => s.ServiceType == typeof(IEventLog));
             services.Remove(registration);
-            services.AddSingleton(provider => counter = new CountingEventLog(
+            services.AddSingleton(provider => new CountingEventLog(
                 (IEventLog)ActivatorUtilities.CreateInstance(provider, registration.ImplementationType!)));
             services.AddSingleton<IEventLog>(provider => provider.GetRequiredService<CountingEventLog>());
         });
+        var counter = host.Services.GetRequiredService<CountingEventLog>();
         using var client = host.CreateClient(Key);
 
         // Warm-up outside the measurement: JIT, connections, first documents.
         var warmUp = SyntheticEventStream.Create(50, 10, options.Seed - 1, runId + "w", DateTimeOffset.UtcNow);
         await PostAsync(client, warmUp);
-        await WaitProcessedAsync(() => counter!.Processed, warmUp.Count);
+        await WaitProcessedAsync(() => counter.Processed, warmUp.Count);
 
         using var requests = new CosmosRequestCounter();
         var before = requests.Requests;
         var clock = Stopwatch.StartNew();
         await PostAsync(client, events);
-        await WaitProcessedAsync(() => counter!.Processed, warmUp.Count + events.Count);
+        await WaitProcessedAsync(() => counter.Processed, warmUp.Count + events.Count);
         clock.Stop();
         var pipeline = new IngestionRunResult(events.Count, clock.Elapsed, requests.Requests - before);
         var poisoned = await queues.GetApproximateMessageCountAsync(QueueNames.Poison(QueueNames.Events));

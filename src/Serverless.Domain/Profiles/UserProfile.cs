@@ -11,6 +11,7 @@ public sealed class UserProfile
 {
     public const int RecentItemLimit = 50;
     public const int AppliedEventLimit = 512;
+    public const int RecentSearchLimit = 20;
 
     public required string UserId { get; init; }
 
@@ -52,12 +53,19 @@ public sealed class UserProfile
 
     public Dictionary<string, CartLine> Cart { get; set; } = [];
 
+    /// <summary>Distinct queries of <see cref="SearchHistory"/>, newest first (derived from it).</summary>
     public List<string> RecentSearches { get; set; } = [];
+
+    /// <summary>The newest searches (at most <see cref="RecentSearchLimit"/>) with their times, newest first.</summary>
+    public List<RecentSearch> SearchHistory { get; set; } = [];
 
     /// <summary>Reviews: count and mean rating.</summary>
     public int ReviewCount { get; set; }
 
     public double? AverageRating { get; set; }
+
+    /// <summary>Sum of all ratings, so the mean is exact whatever order reviews arrive in.</summary>
+    public long RatingSum { get; set; }
 
     /// <summary>Ids of the most recently applied events, so a redelivery after a partial failure is not counted twice.</summary>
     public List<string> AppliedEventIds { get; set; } = [];
@@ -75,6 +83,9 @@ public sealed class UserProfile
     public string? SegmentId { get; set; }
 
     public DateTimeOffset? SegmentSince { get; set; }
+
+    /// <summary>The segment the user was in before <see cref="SegmentId"/> (null: none), so an interrupted change can be replayed.</summary>
+    public string? PreviousSegmentId { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 }

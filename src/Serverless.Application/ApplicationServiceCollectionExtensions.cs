@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Serverless.Application.Catalog;
+using Serverless.Application.Events;
+using Serverless.Application.Health;
+using Serverless.Application.Profiles;
+using Serverless.Application.Segments;
+using Serverless.Domain.Profiles;
+
+namespace Serverless.Application;
+
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the use cases (sealed handlers, singletons) and their options (<c>Profiles</c>, <c>Ingestion</c>,
+    /// validated at start-up). The ports they use (repositories, archive, publisher, health probes) come from
+    /// <c>AddInfrastructure</c>; <see cref="TimeProvider"/> defaults to the system clock.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<ProfileOptions>().Bind(configuration.GetSection(ProfileOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProfileOptions>, ProfileOptionsValidator>());
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RfmThresholdsProvider>();
+        services.TryAddSingleton<SegmentMembershipUpdater>();
+
+        services.TryAddSingleton<IngestEventsHandler>();
+        services.TryAddSingleton<ProcessEventMessageHandler>();
+        services.TryAddSingleton<ProcessCatalogMessageHandler>();
+        services.TryAddSingleton<GetProfileHandler>();
+        services.TryAddSingleton<ListSegmentsHandler>();
+        services.TryAddSingleton<ListSegmentMembersHandler>();
+        services.TryAddSingleton<RecomputeRfmThresholdsHandler>();
+        services.TryAddSingleton<HealthCheckHandler>();
+        return services;
+    }
+}
