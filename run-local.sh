@@ -22,11 +22,14 @@ done
 [ -f local.settings.json ] || cp local.settings.sample.json local.settings.json
 key="$(python3 -c 'import json;print(json.load(open("local.settings.json"))["Values"]["LocalHost:FunctionKey"])')"
 
+# Emulators that were already running (another terminal, a test run) are left running at exit.
+started_emulators=true
+if bash tools/emulators/emulators.sh status | grep -q "not listening"; then :; else started_emulators=false; fi
 bash tools/emulators/emulators.sh start
 dotnet build src/Serverless.LocalHost -c Release -v quiet -nologo
-dotnet run --project src/Serverless.LocalHost -c Release --no-build -- --urls "$url" &
+dotnet run --project src/Serverless.LocalHost -c Release --no-build -- --urls "$url" --LocalHost:LocalSettingsPath "$PWD/local.settings.json" &
 host=$!
-trap 'kill $host 2>/dev/null || true; wait $host 2>/dev/null || true; bash tools/emulators/emulators.sh stop' EXIT INT TERM
+trap 'kill $host 2>/dev/null || true; wait $host 2>/dev/null || true; if $started_emulators; then bash tools/emulators/emulators.sh stop; fi' EXIT INT TERM
 
 for _ in $(seq 1 120); do
   if curl -fsS "$url/api/health" >/dev/null 2>&1; then break; fi

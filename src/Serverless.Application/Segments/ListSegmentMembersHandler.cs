@@ -26,11 +26,26 @@ public sealed class ListSegmentMembersHandler(ISegmentRepository segments)
             return Problem.Validation([new FieldError("pageSize", $"must be between 1 and {MaxPageSize}.")]);
         }
 
-        var page = await segments.ListMembersAsync(
-            segmentId,
-            pageSize ?? DefaultPageSize,
-            string.IsNullOrEmpty(continuationToken) ? null : continuationToken,
-            cancellationToken);
-        return HandlerResult<SegmentMembersResponse>.Ok(new SegmentMembersResponse(segmentId, page.Items, page.ContinuationToken));
+        string? storeToken = null;
+        if (!string.IsNullOrEmpty(continuationToken) && (storeToken = ContinuationTokenCodec.TryDecode(continuationToken)) is null)
+        {
+            return InvalidToken();
+        }
+
+        Page<SegmentMember> page;
+        try
+        {
+            page = await segments.ListMembersAsync(segmentId, pageSize ?? DefaultPageSize, storeToken, cancellationToken);
+        }
+        catch (ArgumentException exception) when (exception.ParamName == "continuationToken")
+        {
+            return InvalidToken();
+        }
+
+        return HandlerResult<SegmentMembersResponse>.Ok(
+            new SegmentMembersResponse(segmentId, page.Items, ContinuationTokenCodec.Encode(page.ContinuationToken)));
     }
+
+    private static Problem InvalidToken() =>
+        Problem.Validation([new FieldError("continuationToken", "is not a token returned by this API (pass the continuationToken of the previous page unchanged).")]);
 }

@@ -94,10 +94,18 @@ public sealed class FakeSegmentRepository : ISegmentRepository
     {
         lock (_lock)
         {
-            var all = _members.TryGetValue(segmentId, out var members) ? members.Values.ToList() : [];
-            var remaining = all.Where(m => continuationToken is null || string.CompareOrdinal(m.UserId, continuationToken) > 0).ToList();
+            // Like the Cosmos repository, a token it did not issue is an ArgumentException naming the parameter.
+            const string Prefix = "after:";
+            if (continuationToken is not null && !continuationToken.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                throw new ArgumentException("Malformed continuation token.", nameof(continuationToken));
+            }
+
+            var after = continuationToken?[Prefix.Length..];
+            var all = _members.TryGetValue(segmentId, out var members) ? members.Values.OrderBy(m => m.UserId, StringComparer.Ordinal).ToList() : [];
+            var remaining = all.Where(m => after is null || string.CompareOrdinal(m.UserId, after) > 0).ToList();
             var page = remaining.Take(pageSize).ToList();
-            var next = remaining.Count > pageSize ? page[^1].UserId : null;
+            var next = remaining.Count > pageSize ? Prefix + page[^1].UserId : null;
             return Task.FromResult(new Page<SegmentMember>(page, next));
         }
     }

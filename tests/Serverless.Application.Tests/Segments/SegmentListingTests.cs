@@ -68,4 +68,17 @@ public sealed class SegmentListingTests : IDisposable
 
         Assert.Equal(250, seen.Distinct().Count());
     }
+
+    [Theory]
+    [InlineData("not base64url!")]
+    [InlineData("bm90LWEtc3RvcmUtdG9rZW4")]
+    public async Task TamperedContinuationToken_Is400NamingTheField(string token)
+    {
+        await _app.Segments.AddMemberAsync(new SegmentMember("lost", "u1", TestApplication.Start), CancellationToken.None);
+
+        var result = await _app.Get<ListSegmentMembersHandler>().HandleAsync("lost", 10, token, CancellationToken.None);
+
+        Assert.Equal(400, result.Status);
+        Assert.Contains("continuationToken", result.Problem!.Errors!.Keys);
+    }
 }

@@ -96,5 +96,12 @@ public sealed class HttpContractEndToEndTests(EmulatorFixture emulators)
         using var badPage = await host.Client.GetAsync("api/segments/champions/members?pageSize=0");
         Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
         Assert.Contains("pageSize", await badPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        foreach (var token in new[] { "garbage", "not%20base64", "eyJ0b2tlbiI6MX0" })
+        {
+            using var badToken = await host.Client.GetAsync($"api/segments/champions/members?continuationToken={token}");
+            Assert.Equal(HttpStatusCode.BadRequest, badToken.StatusCode);
+            Assert.Contains("continuationToken", await badToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 }
