@@ -46,8 +46,7 @@ internal sealed class PostEventsCommand
         var tally = new EventTally();
         var contract = new EventContractCheck(_environment.TimeProvider.GetUtcNow());
         var events = tally.Observe(JsonLinesEvents.Read(path, cancellationToken));
-        EventPostReport? report = null;
-        var batches = 0;
+        var outcome = new EventSendOutcome();
 
         await _environment.Console.Progress()
             .AutoClear(false)
@@ -56,46 +55,13 @@ internal sealed class PostEventsCommand
             {
                 var send = context.AddTask(
                     dryRun ? "Reading events" : $"Posting to {posterOptions.BaseAddress}", maxValue: Math.Max(1, total));
-                if (dryRun)
-                {
-                    await Task.Run(
-                        () =>
-                        {
-                            var checkedEvents = contract.Observe(events);
-                            foreach (var batch in EventBatches.Split(
-                                         checkedEvents, posterOptions.BatchSize, posterOptions.MaxBodyBytes, cancellationToken))
-                            {
-                                batches++;
-                                send.Increment(batch.Count);
-                            }
-                        },
-                        cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    using var httpClient = new HttpClient();
-                    var poster = new EventPoster(httpClient, posterOptions, _environment.TimeProvider);
-                    var progress = new InlineProgress<EventPostProgress>(p => send.Value = p.Events);
-                    report = await poster.PostAsync(events, progress, cancellationToken).ConfigureAwait(false);
-                }
-
-                send.Value = send.MaxValue;
-                send.StopTask();
+                outcome = await EventSendStep.RunAsync(
+                    events, dryRun, posterOptions, contract, send, _environment.TimeProvider, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
         stopwatch.Stop();
         var table = EventSummaryTable.Create(dryRun ? "Dry run: nothing was posted" : "Posted", tally, stopwatch.Elapsed);
-        if (report is not null)
-        {
-            EventSummaryTable.AddPostRows(table, report);
-        }
-        else
-        {
-            EventSummaryTable.AddRow(table, "Batches (would send)", EventSummaryTable.Count(batches));
-            EventSummaryTable.AddRow(table, "Largest event (bytes)", EventSummaryTable.Count(contract.LargestEventBytes));
-            EventSummaryTable.AddRow(table, "Events the API would refuse", EventSummaryTable.Count(contract.InvalidEvents));
-        }
-
+        EventSendStep.AddRows(table, outcome, contract);
         _environment.Console.Write(table);
         return contract.Report(_environment.Console) ? ExitCodes.Success : ExitCodes.Failure;
     }

@@ -123,9 +123,7 @@ internal sealed class ReplayOnlineRetailCommand
         var tally = new EventTally();
         var contract = new EventContractCheck(_environment.TimeProvider.GetUtcNow());
         OnlineRetailPlan? plan = null;
-        EventPostReport? report = null;
-        var batches = 0;
-        long bytes = 0;
+        var outcome = new EventSendOutcome();
 
         await console.Progress()
             .AutoClear(false)
@@ -140,32 +138,8 @@ internal sealed class ReplayOnlineRetailCommand
                 var events = tally.Observe(source.ReadEvents(cancellationToken));
                 var send = context.AddTask(
                     dryRun ? "Preparing batches" : $"Posting to {posterOptions.BaseAddress}", maxValue: Math.Max(1, plan.EventCount));
-                if (dryRun)
-                {
-                    await Task.Run(
-                        () =>
-                        {
-                            var checkedEvents = contract.Observe(events);
-                            foreach (var batch in EventBatches.Split(
-                                         checkedEvents, posterOptions.BatchSize, posterOptions.MaxBodyBytes, cancellationToken))
-                            {
-                                batches++;
-                                bytes += EventBatches.ToJsonArray(batch).LongLength;
-                                send.Increment(batch.Count);
-                            }
-                        },
-                        cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    using var httpClient = new HttpClient();
-                    var poster = new EventPoster(httpClient, posterOptions, _environment.TimeProvider);
-                    var progress = new InlineProgress<EventPostProgress>(p => send.Value = p.Events);
-                    report = await poster.PostAsync(events, progress, cancellationToken).ConfigureAwait(false);
-                }
-
-                send.Value = send.MaxValue;
-                send.StopTask();
+                outcome = await EventSendStep.RunAsync(
+                    events, dryRun, posterOptions, contract, send, _environment.TimeProvider, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
         stopwatch.Stop();
@@ -177,18 +151,7 @@ internal sealed class ReplayOnlineRetailCommand
             AddStatistics(table, plan.Statistics);
         }
 
-        if (report is not null)
-        {
-            EventSummaryTable.AddPostRows(table, report);
-        }
-        else
-        {
-            EventSummaryTable.AddRow(table, "Batches (would send)", EventSummaryTable.Count(batches));
-            EventSummaryTable.AddRow(table, "Request bytes (would send)", EventSummaryTable.Count(bytes));
-            EventSummaryTable.AddRow(table, "Largest event (bytes)", EventSummaryTable.Count(contract.LargestEventBytes));
-            EventSummaryTable.AddRow(table, "Events the API would refuse", EventSummaryTable.Count(contract.InvalidEvents));
-        }
-
+        EventSendStep.AddRows(table, outcome, contract);
         console.Write(table);
         return contract.Report(console) ? ExitCodes.Success : ExitCodes.Failure;
     }
