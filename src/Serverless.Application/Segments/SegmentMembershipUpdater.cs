@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Serverless.Application.Telemetry;
 using Serverless.Domain.Ports;
 using Serverless.Domain.Profiles;
 using Serverless.Domain.Segments;
@@ -20,8 +19,7 @@ public sealed class SegmentMembershipUpdater(
     ISegmentRepository segments,
     IProfileRepository profiles,
     IMessagePublisher publisher,
-    ILogger<SegmentMembershipUpdater> logger,
-    ApplicationMetrics metrics)
+    ILogger<SegmentMembershipUpdater> logger)
 {
     /// <summary>
     /// The profile was just saved in a new segment (<see cref="UserProfile.SegmentId"/>), leaving
@@ -34,7 +32,6 @@ public sealed class SegmentMembershipUpdater(
         var at = profile.SegmentSince ?? profile.UpdatedAt;
         var change = new SegmentChange(profile.UserId, previousSegmentId, to, SegmentChangeReasons.Describe(profile, previousSegmentId), at);
         await publisher.PublishAsync(QueueNames.SegmentChanges, change, cancellationToken);
-        metrics.RecordSegmentChange(previousSegmentId, to);
         if (previousSegmentId is not null && previousSegmentId != to)
         {
             await RemoveAsync(previousSegmentId, profile.UserId, cancellationToken);
@@ -80,7 +77,6 @@ public sealed class SegmentMembershipUpdater(
             var from = profile.PreviousSegmentId ?? removedFrom;
             var change = new SegmentChange(profile.UserId, from, to, SegmentChangeReasons.Describe(profile, from), at);
             await publisher.PublishAsync(QueueNames.SegmentChanges, change, cancellationToken);
-            metrics.RecordSegmentChange(from, to);
             logger.LogInformation("Repaired membership of {UserId}: {FromSegment} to {ToSegment}", profile.UserId, from, to);
         }
     }
