@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using Serverless.Learning.Forecasting.Distributions;
+
+namespace Serverless.Learning.Forecasting.Automatic;
+
+/// <summary>
+/// The outcome of <see cref="AutomaticForecastTrainer"/> for one series: every candidate with its backtest, the
+/// selection (one method, or several averaged), the selection's backtest and error model. Immutable.
+/// </summary>
+public sealed class AutomaticForecastModel : IForecastModel
+{
+    internal AutomaticForecastModel(
+        int seasonalPeriod,
+        int trainingLength,
+        bool nonNegative,
+        bool integerValued,
+        IntervalMethod intervals,
+        double naiveScale,
+        ImmutableArray<CandidateResult> candidates,
+        ImmutableArray<ForecastMethod> selected,
+        BacktestRecord? backtest,
+        EmpiricalErrors? errors)
+    {
+        SeasonalPeriod = seasonalPeriod;
+        TrainingLength = trainingLength;
+        NonNegative = nonNegative;
+        IntegerValued = integerValued;
+        Intervals = intervals;
+        NaiveScale = naiveScale;
+        Candidates = candidates;
+        Selected = selected;
+        Backtest = backtest;
+        Errors = errors;
+    }
+
+    /// <summary><see cref="ForecastMethod.Combination"/> when several methods are averaged.</summary>
+    public ForecastMethod Method => Selected.Length > 1 ? ForecastMethod.Combination : Selected[0];
+
+    public int SeasonalPeriod { get; }
+
+    public int TrainingLength { get; }
+
+    public bool NonNegative { get; }
+
+    /// <summary>Every value of the history was a whole number (unit counts): interval bounds are integers.</summary>
+    public bool IntegerValued { get; }
+
+    public IntervalMethod Intervals { get; }
+
+    /// <summary>In-sample mean absolute error of the seasonal naive method: the scale of MASE for this series.</summary>
+    public double NaiveScale { get; }
+
+    public ImmutableArray<CandidateResult> Candidates { get; }
+
+    /// <summary>The method, or the methods averaged, that make the forecast.</summary>
+    public ImmutableArray<ForecastMethod> Selected { get; }
+
+    /// <summary>The backtest of the selection; null when the history was too short to backtest (naive fallback).</summary>
+    public BacktestRecord? Backtest { get; }
+
+    /// <summary>The error model of the selection's backtest; null without a backtest.</summary>
+    public EmpiricalErrors? Errors { get; }
+
+    /// <summary>The selection's backtest MAE divided by <see cref="NaiveScale"/> (NaN without a backtest or scale).</summary>
+    public double BacktestScaledError => Backtest is { } backtest && NaiveScale > 0 ? backtest.MeanAbsoluteError / NaiveScale : double.NaN;
+
+    public ModelForecast Forecast(int horizon)
+    {
+        var forecast = Predict(horizon);
+        return new ModelForecast(forecast.Mean);
+    }
+
+    /// <summary>The forecast with prediction intervals for the next <paramref name="horizon"/> periods.</summary>
+    public SeriesForecast Predict(int horizon)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(horizon);
+        var components = Selected.Select(method => Candidates.First(c => c.Method == method)).ToList();
+        if (components.Count == 1)
+        {
+            return Predict(components[0], horizon, Errors);
+        }
+
+        var mean = new double[horizon];
+        foreach (var component in components)
+        {
+            var componentMean = component.Model.Forecast(horizon).Mean;
+            for (var h = 0; h < horizon; h++)
+            {
+                mean[h] += Clip(componentMean[h]) / components.Count;
+            }
+        }
+
+        return new SeriesForecast(ForecastMethod.Combination, Empirical(mean, Errors!));
+    }
+
+    /// <summary>The forecast of one candidate, with its own intervals (analytic where it has them, else its backtest's).</summary>
+    public SeriesForecast Predict(ForecastMethod method, int horizon)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(horizon);
+        var candidate = Candidates.FirstOrDefault(c => c.Method == method)
+            ?? throw new ArgumentException($"{method} was not a candidate for this series.", nameof(method));
+        return Predict(candidate, horizon, candidate.Errors);
+    }
+
+    private SeriesForecast Predict(CandidateResult candidate, int horizon, EmpiricalErrors? errors)
+    {
+        var forecast = candidate.Model.Forecast(horizon);
+        var mean = forecast.Mean.Select(Clip).ToArray();
+        var analytic = forecast.StandardDeviation is { } sd && forecast.CumulativeStandardDeviation is { } csd
+            && (Intervals == IntervalMethod.AnalyticWhereAvailable || errors is null);
+        if (analytic)
+        {
+            return new SeriesForecast(candidate.Method, new ForecastDistribution(
+                ImmutableArray.Create(mean), forecast.StandardDeviation!.Value, forecast.CumulativeStandardDeviation!.Value,
+                StandardizedErrors.Normal, StandardizedErrors.Normal, IntervalSource.Analytic, NonNegative, IntegerValued));
+        }
+
+        if (errors is null)
+        {
+            throw new InvalidOperationException($"{candidate.Method} has neither analytic intervals nor a backtest.");
+        }
+
+        return new SeriesForecast(candidate.Method, Empirical(mean, errors));
+    }
+
+    private ForecastDistribution Empirical(double[] mean, EmpiricalErrors errors)
+    {
+        var horizon = mean.Length;
+        var scale = new double[horizon];
+        var cumulative = new double[horizon];
+        double running = 0;
+        for (var h = 1; h <= horizon; h++)
+        {
+            running += mean[h - 1];
+            scale[h - 1] = errors.StepScale(h, mean[h - 1]);
+            cumulative[h - 1] = errors.CumulativeScale(h, running / h);
+        }
+
+        return new ForecastDistribution(
+            ImmutableArray.Create(mean), ImmutableArray.Create(scale), ImmutableArray.Create(cumulative),
+            errors.StepErrors, errors.CumulativeErrors, IntervalSource.Backtest, NonNegative, IntegerValued);
+    }
+
+    private double Clip(double value) => NonNegative ? Math.Max(value, 0) : value;
+}

@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+
+namespace Serverless.Learning.Forecasting.Automatic;
+
+/// <summary>
+/// One method tried by <see cref="AutomaticForecastTrainer"/>: its model fitted on the whole history, its forecasts at
+/// each backtest origin (row-major, origins by steps) and their mean absolute error, and the error model those
+/// backtest errors give.
+/// </summary>
+public sealed record CandidateResult(
+    ForecastMethod Method,
+    IForecastModel Model,
+    ImmutableArray<double> BacktestForecasts,
+    double BacktestMeanAbsoluteError,
+    EmpiricalErrors? Errors);

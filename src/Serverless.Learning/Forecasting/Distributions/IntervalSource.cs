@@ -1,0 +1,11 @@
+namespace Serverless.Learning.Forecasting.Distributions;
+
+/// <summary>Where a forecast's prediction intervals come from.</summary>
+public enum IntervalSource
+{
+    /// <summary>The model's own Gaussian forecast-error variances (linear state-space forms).</summary>
+    Analytic = 1,
+
+    /// <summary>Rolling-origin backtest errors: a scale per step and the empirical distribution of scaled errors.</summary>
+    Backtest = 2,
+}

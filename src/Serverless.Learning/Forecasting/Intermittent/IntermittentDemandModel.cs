@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+
+namespace Serverless.Learning.Forecasting.Intermittent;
+
+/// <summary>A fitted Croston, SBA or TSB model: the smoothed demand size, interval (Croston, SBA) or probability (TSB).</summary>
+public sealed class IntermittentDemandModel : IForecastModel
+{
+    internal IntermittentDemandModel(
+        IntermittentMethod variant, double size, double interval, double probability, double sizeSmoothing, double probabilitySmoothing, int trainingLength)
+    {
+        Variant = variant;
+        Size = size;
+        Interval = interval;
+        Probability = probability;
+        SizeSmoothing = sizeSmoothing;
+        ProbabilitySmoothing = probabilitySmoothing;
+        TrainingLength = trainingLength;
+    }
+
+    public ForecastMethod Method => Variant switch
+    {
+        IntermittentMethod.Croston => ForecastMethod.Croston,
+        IntermittentMethod.SyntetosBoylan => ForecastMethod.SyntetosBoylan,
+        _ => ForecastMethod.TeunterSyntetosBabai,
+    };
+
+    public IntermittentMethod Variant { get; }
+
+    /// <summary>Smoothed demand size (0 when the history has no demand).</summary>
+    public double Size { get; }
+
+    /// <summary>Smoothed interval between demands, in periods (Croston and SBA; 0 otherwise).</summary>
+    public double Interval { get; }
+
+    /// <summary>Smoothed probability of a demand in a period (TSB; 0 otherwise).</summary>
+    public double Probability { get; }
+
+    public double SizeSmoothing { get; }
+
+    public double ProbabilitySmoothing { get; }
+
+    public int TrainingLength { get; }
+
+    /// <summary>The expected demand per period.</summary>
+    public double Rate => Variant switch
+    {
+        IntermittentMethod.TeunterSyntetosBabai => Probability * Size,
+        _ when Interval <= 0 => 0,
+        IntermittentMethod.SyntetosBoylan => (1 - SizeSmoothing / 2) * Size / Interval,
+        _ => Size / Interval,
+    };
+
+    public ModelForecast Forecast(int horizon)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(horizon);
+        var mean = new double[horizon];
+        Array.Fill(mean, Rate);
+        return new ModelForecast(ImmutableArray.Create(mean));
+    }
+}

@@ -1,0 +1,103 @@
+using Serverless.Learning.Forecasting;
+using Serverless.Learning.Forecasting.Automatic;
+using Xunit;
+
+namespace Serverless.Learning.Tests.Forecasting.Automatic;
+
+public sealed class AutomaticForecastTrainerTests
+{
+    [Fact]
+    public void A_weekly_pattern_is_forecast_by_a_seasonal_method_and_its_shape_continues()
+    {
+        var random = new Random(7);
+        double[] pattern = [20, 22, 25, 24, 30, 12, 0];
+        var history = Enumerable.Range(0, 140).Select(t => pattern[t % 7] + (t % 7 == 6 ? 0 : random.Next(-2, 3))).Select(v => (double)v).ToArray();
+
+        var model = new AutomaticForecastTrainer(new AutomaticForecastTrainer.Options { SeasonalPeriod = 7, Horizon = 14 }).Fit(history);
+        var forecast = model.Predict(14);
+
+        Assert.DoesNotContain(ForecastMethod.Naive, model.Selected);
+        Assert.DoesNotContain(ForecastMethod.HistoricalMean, model.Selected);
+        // Period 140 is a Monday-like position 0 of the pattern; the last position (closed day) stays near zero.
+        Assert.InRange(forecast.Mean[0], 17, 23);
+        Assert.InRange(forecast.Mean[6], 0, 3);
+        Assert.True(model.BacktestScaledError < 1, $"backtest MASE {model.BacktestScaledError}");
+    }
+
+    [Fact]
+    public void Intermittent_series_do_not_try_last_value_methods()
+    {
+        double[] history = [0, 0, 3, 0, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 0, 0, 3];
+
+        var model = new AutomaticForecastTrainer(new AutomaticForecastTrainer.Options { Horizon = 4 }).Fit(history);
+
+        Assert.True(AutomaticForecastTrainer.IsIntermittent(history));
+        Assert.DoesNotContain(model.Candidates, candidate => candidate.Method is ForecastMethod.Naive or ForecastMethod.SeasonalNaive);
+        Assert.Contains(model.Candidates, candidate => candidate.Method == ForecastMethod.TeunterSyntetosBabai);
+        Assert.All(model.Predict(4).Lower95, value => Assert.True(value >= 0));
+    }
+
+    [Fact]
+    public void A_combination_forecasts_the_mean_of_its_members_and_its_backtest_beat_the_best_member()
+    {
+        var random = new Random(11);
+        var found = false;
+        for (var attempt = 0; attempt < 40 && !found; attempt++)
+        {
+            var history = Enumerable.Range(0, 50).Select(_ => (double)random.Next(0, 12)).ToArray();
+            var model = new AutomaticForecastTrainer(new AutomaticForecastTrainer.Options { Horizon = 6 }).Fit(history);
+            if (model.Method != ForecastMethod.Combination)
+            {
+                continue;
+            }
+
+            found = true;
+            var members = model.Selected.Select(method => model.Predict(method, 6).Mean).ToList();
+            var combined = model.Predict(6).Mean;
+            for (var h = 0; h < 6; h++)
+            {
+                Assert.Equal(members.Average(mean => mean[h]), combined[h], 9);
+            }
+
+            var best = model.Candidates.Min(candidate => candidate.BacktestMeanAbsoluteError);
+            Assert.True(model.Backtest!.MeanAbsoluteError < best);
+        }
+
+        Assert.True(found, "no noisy series led to a combination");
+    }
+
+    [Fact]
+    public void Histories_too_short_to_backtest_fall_back_to_the_naive_method()
+    {
+        var model = new AutomaticForecastTrainer(new AutomaticForecastTrainer.Options { Horizon = 8 }).Fit([3, 5]);
+
+        Assert.Equal(ForecastMethod.Naive, model.Method);
+        Assert.Null(model.Backtest);
+        Assert.Equal([5.0, 5.0], model.Predict(2).Mean.ToArray());
+        Assert.Throws<ArgumentException>(() => new AutomaticForecastTrainer().Fit([3]));
+    }
+
+    [Fact]
+    public void Fitting_is_deterministic()
+    {
+        var history = Enumerable.Range(0, 60).Select(t => (double)((t * 7919) % 13)).ToArray();
+        var trainer = new AutomaticForecastTrainer();
+
+        var first = trainer.Fit(history).Predict(8);
+        var second = trainer.Fit(history).Predict(8);
+
+        Assert.Equal(first.Mean.ToArray(), second.Mean.ToArray());
+        Assert.Equal(first.Upper95.ToArray(), second.Upper95.ToArray());
+    }
+
+    [Fact]
+    public void Invalid_options_are_refused_naming_the_option()
+    {
+        var horizon = Assert.Throws<ArgumentOutOfRangeException>(() => new AutomaticForecastTrainer(new AutomaticForecastTrainer.Options { Horizon = 0 }));
+        var candidates = Assert.Throws<ArgumentException>(() =>
+            new AutomaticForecastTrainer(new AutomaticForecastTrainer.Options { Candidates = [ForecastMethod.Combination] }));
+
+        Assert.Contains(nameof(AutomaticForecastTrainer.Options.Horizon), horizon.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(AutomaticForecastTrainer.Options.Candidates), candidates.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,102 @@
+using Serverless.Learning.Forecasting;
+using Serverless.Learning.Forecasting.Automatic;
+using Serverless.Learning.Forecasting.Serialization;
+using Serverless.Learning.Forecasting.Series;
+using Xunit;
+
+namespace Serverless.Learning.Tests.Forecasting.Serialization;
+
+public sealed class ForecastModelSerializerTests
+{
+    [Fact]
+    public void A_saved_set_loads_back_to_identical_forecasts_for_every_kind_of_model()
+    {
+        var set = FittedSet();
+        using var stream = new MemoryStream();
+
+        ForecastModelSerializer.Save(set, stream);
+        stream.Position = 0;
+        var loaded = ForecastModelSerializer.LoadSet(stream);
+
+        Assert.Equal(stream.Length, stream.Position);
+        Assert.Equal(SeriesGranularity.Day, loaded.Granularity);
+        Assert.Equal("7", loaded.Parameters["seasonalPeriod"]);
+        Assert.Equal(set.Entries.Select(e => (e.SeriesId, e.LastPeriod)), loaded.Entries.Select(e => (e.SeriesId, e.LastPeriod)));
+        foreach (var (original, copy) in set.Entries.Zip(loaded.Entries))
+        {
+            Assert.Equal(original.Model.Selected.ToArray(), copy.Model.Selected.ToArray());
+            var expected = original.Model.Predict(21);
+            var actual = copy.Model.Predict(21);
+            Assert.Equal(expected.Mean.ToArray(), actual.Mean.ToArray());
+            Assert.Equal(expected.Lower80.ToArray(), actual.Lower80.ToArray());
+            Assert.Equal(expected.Upper95.ToArray(), actual.Upper95.ToArray());
+            Assert.Equal(expected.Distribution.CumulativeScale.ToArray(), actual.Distribution.CumulativeScale.ToArray());
+            foreach (var candidate in original.Model.Candidates)
+            {
+                Assert.Equal(original.Model.Predict(candidate.Method, 9).Upper95.ToArray(), copy.Model.Predict(candidate.Method, 9).Upper95.ToArray());
+            }
+        }
+
+        // Between them the series exercised every component kind and the naive fallback.
+        var methods = set.Entries.SelectMany(e => e.Model.Candidates.Select(c => c.Method)).ToHashSet();
+        Assert.Superset(
+            new HashSet<ForecastMethod>
+            {
+                ForecastMethod.Naive, ForecastMethod.SeasonalNaive, ForecastMethod.HistoricalMean, ForecastMethod.ExponentialSmoothing,
+                ForecastMethod.Theta, ForecastMethod.Croston, ForecastMethod.SyntetosBoylan, ForecastMethod.TeunterSyntetosBabai,
+            },
+            methods);
+        Assert.Contains(set.Entries, e => e.Model.Backtest is null);
+    }
+
+    [Fact]
+    public void A_damaged_file_is_refused()
+    {
+        using var stream = new MemoryStream();
+        ForecastModelSerializer.Save(FittedSet(), stream);
+        var bytes = stream.ToArray();
+        bytes[bytes.Length / 2] ^= 0x40;
+
+        Assert.Throws<InvalidDataException>(() => ForecastModelSerializer.LoadSet(new MemoryStream(bytes)));
+    }
+
+    [Fact]
+    public void A_foreign_file_a_future_version_or_the_wrong_content_is_refused_with_a_reason()
+    {
+        using var stream = new MemoryStream();
+        ForecastModelSerializer.Save(FittedSet().Entries[0].Model, stream);
+        var model = stream.ToArray();
+
+        var wrongContent = Assert.Throws<InvalidDataException>(() => ForecastModelSerializer.LoadSet(new MemoryStream(model)));
+        var future = (byte[])model.Clone();
+        future[4] = 99;
+        var futureVersion = Assert.Throws<InvalidDataException>(() => ForecastModelSerializer.LoadModel(new MemoryStream(future)));
+        var foreign = Assert.Throws<InvalidDataException>(() => ForecastModelSerializer.LoadModel(new MemoryStream("SLRM\u0001"u8.ToArray())));
+
+        Assert.Contains("single model", wrongContent.Message, StringComparison.Ordinal);
+        Assert.Contains("version 99", futureVersion.Message, StringComparison.Ordinal);
+        Assert.Contains("signature", foreign.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            ForecastModelSerializer.LoadModel(new MemoryStream(model)).Predict(5).Mean.ToArray(),
+            FittedSet().Entries[0].Model.Predict(5).Mean.ToArray());
+    }
+
+    private static ForecastModelSet FittedSet()
+    {
+        var trainer = new AutomaticForecastTrainer(new AutomaticForecastTrainer.Options { SeasonalPeriod = 7, Horizon = 7, BacktestOrigins = 4 });
+        var random = new Random(3);
+        var smooth = Enumerable.Range(0, 70).Select(t => 20.0 + (t % 7) * 3 + random.Next(-3, 4)).ToArray();
+        var positive = Enumerable.Range(0, 70).Select(t => 50.0 + t + 10 * Math.Sin(t / 7.0 * 2 * Math.PI) + random.Next(0, 5)).ToArray();
+        var intermittent = Enumerable.Range(0, 70).Select(t => t % 5 == 0 ? (double)random.Next(1, 4) : 0).ToArray();
+        var end = new DateOnly(2026, 5, 31);
+        return new ForecastModelSet(
+            SeriesGranularity.Day,
+            [
+                new ForecastModelSetEntry("smooth", end, trainer.Fit(smooth)),
+                new ForecastModelSetEntry("positive", end, trainer.Fit(positive)),
+                new ForecastModelSetEntry("intermittent", end, trainer.Fit(intermittent)),
+                new ForecastModelSetEntry("new", end, trainer.Fit([2, 0])),
+            ],
+            new Dictionary<string, string> { ["seasonalPeriod"] = "7" });
+    }
+}
