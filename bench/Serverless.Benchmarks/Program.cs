@@ -1,7 +1,20 @@
 using System.Globalization;
 using Serverless.Benchmarks.Ingestion;
+using Serverless.Benchmarks.Recommendations;
 
 // dotnet run -c Release --project bench/Serverless.Benchmarks -- ingest [--runs 3] [--events 2000] [--users 200]
+// dotnet run -c Release --project bench/Serverless.Benchmarks -- recs score|micro|train (see docs/benchmarks.md)
+// dotnet run -c Release --project bench/Serverless.Benchmarks -- recs http [--customers 1000] [--requests 2000] [--concurrency 8] [--runs 3]
+if (args.Length > 1 && args[0] == "recs" && args[1] == "http")
+{
+    return await HttpServingCommand.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "recs")
+{
+    return await RecommendationBenchmarks.RunAsync(args);
+}
+
 if (args.Length == 0 || args[0] != "ingest")
 {
     Console.Error.WriteLine("usage: ingest [--runs N] [--events N] [--users N] [--batch-size N]");

@@ -1,5 +1,9 @@
 using System.CommandLine;
 using Serverless.Cli.Events;
+using Serverless.Cli.Forecasting;
+using Serverless.Cli.Intents;
+using Serverless.Cli.Recommendations;
+using Serverless.Cli.Sentiment;
 
 namespace Serverless.Cli;
 
@@ -10,6 +14,10 @@ public static class CliApplication
     {
         var root = new RootCommand("Tools for the serverless marketing backend: replay real events into a running host.");
         root.Subcommands.Add(EventsCommand.Create(environment));
+        root.Subcommands.Add(RecsCommand.Create(environment));
+        root.Subcommands.Add(IntentsCommand.Create(environment));
+        root.Subcommands.Add(SentimentCommand.Create(environment));
+        root.Subcommands.Add(ForecastCommand.Create(environment));
         return root;
     }
 
