@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -5,8 +6,12 @@ using Microsoft.Extensions.Options;
 using Serverless.Application.Catalog;
 using Serverless.Application.Events;
 using Serverless.Application.Health;
+using Serverless.Application.Hosting;
 using Serverless.Application.Profiles;
+using Serverless.Application.Recommendations;
 using Serverless.Application.Segments;
+using Serverless.Application.Telemetry;
+using Serverless.Application.Training;
 using Serverless.Domain.Profiles;
 
 namespace Serverless.Application;
@@ -29,6 +34,8 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => new ConfiguredQueueNames(configuration));
+        services.TryAddSingleton(provider => new ApplicationMetrics(provider.GetService<IMeterFactory>()));
         services.TryAddSingleton<RfmThresholdsProvider>();
         services.TryAddSingleton<SegmentMembershipUpdater>();
 
@@ -40,6 +47,31 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ListSegmentMembersHandler>();
         services.TryAddSingleton<RecomputeRfmThresholdsHandler>();
         services.TryAddSingleton<HealthCheckHandler>();
+        AddRecommendations(services, configuration);
         return services;
+    }
+
+    /// <summary>The recommender: serving (<c>Recommendations</c>), retraining and the model admin (<c>Recommendations:Training</c>).</summary>
+    private static void AddRecommendations(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RecommendationOptions>().Bind(configuration.GetSection(RecommendationOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RecommendationOptions>, RecommendationOptionsValidator>());
+        services.AddOptions<RecommenderTrainingOptions>().Bind(configuration.GetSection(RecommenderTrainingOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RecommenderTrainingOptions>, RecommenderTrainingOptionsValidator>());
+        services.TryAddSingleton(_ => new TrainerSettings(configuration.GetSection(RecommenderTrainingOptions.SectionName)));
+
+        services.TryAddSingleton<ServingModelProvider>();
+        services.TryAddSingleton<CatalogViewProvider>();
+        services.TryAddSingleton<GetRecommendationsHandler>();
+        services.TryAddSingleton<GetSimilarProductsHandler>();
+        services.TryAddSingleton<GetTrendingProductsHandler>();
+
+        services.TryAddSingleton<InteractionSnapshotMerger>();
+        services.TryAddSingleton<RecommenderRetrainingJob>();
+        services.TryAddSingleton<RetrainRecommenderHandler>();
+        services.TryAddSingleton<RetrainModelHandler>();
+        services.TryAddSingleton<ListModelsHandler>();
+        services.TryAddSingleton<ListModelVersionsHandler>();
+        services.TryAddSingleton<RollbackModelHandler>();
     }
 }

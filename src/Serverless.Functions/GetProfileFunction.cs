@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
+using Serverless.Application.Hosting;
 using Serverless.Application.Profiles;
 using Serverless.Functions.Http;
 

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Serverless.Application.Health;
+using Serverless.Application.Hosting;
 using Serverless.Functions.Http;
 
 namespace Serverless.Functions;

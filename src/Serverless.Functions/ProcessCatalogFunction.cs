@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Serverless.Application.Catalog;
-using Serverless.Domain.Ports;
+using Serverless.Application.Hosting;
 
 namespace Serverless.Functions;
 
@@ -9,7 +9,7 @@ public sealed class ProcessCatalogFunction(ProcessCatalogMessageHandler handler)
 {
     [Function(FunctionNames.ProcessCatalog)]
     public Task RunAsync(
-        [QueueTrigger(QueueNames.Catalog, Connection = FunctionNames.StorageConnection)] string message,
+        [QueueTrigger("%CatalogQueueName%", Connection = "AzureWebJobsStorage")] string message,
         CancellationToken cancellationToken) =>
         handler.HandleAsync(message, cancellationToken);
 }

@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Serverless.Application.Events;
-using Serverless.Domain.Ports;
+using Serverless.Application.Hosting;
 
 namespace Serverless.Functions;
 
@@ -12,7 +12,7 @@ public sealed class ProcessEventFunction(ProcessEventMessageHandler handler)
 {
     [Function(FunctionNames.ProcessEvent)]
     public Task RunAsync(
-        [QueueTrigger(QueueNames.Events, Connection = FunctionNames.StorageConnection)] string message,
+        [QueueTrigger("%EventsQueueName%", Connection = "AzureWebJobsStorage")] string message,
         CancellationToken cancellationToken) =>
         handler.HandleAsync(message, cancellationToken);
 }

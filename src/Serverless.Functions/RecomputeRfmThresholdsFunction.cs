@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using Serverless.Application.Hosting;
 using Serverless.Application.Segments;
 
 namespace Serverless.Functions;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Infrastructure.Cosmos;
+using Serverless.Infrastructure.ModelRegistry;
 using Serverless.Infrastructure.Storage;
 
 namespace Serverless.Infrastructure;
@@ -20,6 +21,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         StorageServiceCollectionExtensions.AddStorageAdapters(services, configuration);
         CosmosServiceCollectionExtensions.AddCosmosAdapters(services, configuration);
+        ModelRegistryServiceCollectionExtensions.AddModelAdapters(services, configuration);
         return services;
     }
 }

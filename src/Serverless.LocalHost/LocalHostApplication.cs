@@ -140,7 +140,7 @@ public static class LocalHostApplication
     private static void AddTriggers(IServiceCollection services, IConfiguration configuration, HostJsonOptions hostJson)
     {
         services.AddSingleton<IHostedService, QueueInitializationService>();
-        foreach (var trigger in LocalFunctions.QueueTriggers.Where(t => !LocalHostSettings.IsDisabled(configuration, t.FunctionName)))
+        foreach (var trigger in LocalFunctions.QueueTriggers(configuration).Where(t => !LocalHostSettings.IsDisabled(configuration, t.FunctionName)))
         {
             // AddSingleton rather than AddHostedService: the latter keeps a single instance per implementation type.
             services.AddSingleton<IHostedService>(provider => new QueueListener(

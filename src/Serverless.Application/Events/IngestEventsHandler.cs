@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Application.Common;
+using Serverless.Application.Hosting;
 using Serverless.Domain.Events;
 using Serverless.Domain.Json;
 using Serverless.Domain.Ports;
@@ -12,18 +13,22 @@ namespace Serverless.Application.Events;
 
 /// <summary>
 /// POST /api/events: accepts one event object or a JSON array of events, validates all of them (all or nothing) and
-/// queues each as its own message on <c>events</c>. Processing is asynchronous; duplicates are harmless.
+/// queues each as its own message on <c>events</c> (or the queue the <c>EventsQueueName</c> setting names, so that
+/// <c>ProcessEvent</c> reads it). Processing is asynchronous; duplicates are harmless.
 /// </summary>
 public sealed class IngestEventsHandler(
     IMessagePublisher publisher,
     IOptions<IngestionOptions> options,
     TimeProvider timeProvider,
-    ILogger<IngestEventsHandler> logger)
+    ILogger<IngestEventsHandler> logger,
+    ConfiguredQueueNames? queueNames = null)
 {
     /// <summary>Enough to fix a request without flooding the response.</summary>
     private const int MaxReportedErrors = 100;
 
     private readonly IngestionOptions _options = options.Value;
+
+    private readonly string _eventsQueue = queueNames?.For(FunctionNames.ProcessEvent) ?? QueueNames.Events;
 
     public async Task<HandlerResult<IngestResponse>> HandleAsync(IngestRequest request, CancellationToken cancellationToken)
     {
@@ -66,7 +71,7 @@ public sealed class IngestEventsHandler(
             await Parallel.ForEachAsync(
                 events,
                 new ParallelOptions { MaxDegreeOfParallelism = _options.PublishParallelism, CancellationToken = cancellationToken },
-                async (behaviorEvent, ct) => await publisher.PublishAsync(QueueNames.Events, behaviorEvent, ct));
+                async (behaviorEvent, ct) => await publisher.PublishAsync(_eventsQueue, behaviorEvent, ct));
 
             logger.LogInformation("Queued {EventCount} events", events.Count);
             return HandlerResult<IngestResponse>.Accepted(new IngestResponse(events.Count, events.Select(e => e.EventId).ToList()));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Application.Common;
 using Serverless.Application.Segments;
+using Serverless.Application.Telemetry;
 using Serverless.Domain.Events;
 using Serverless.Domain.Orders;
 using Serverless.Domain.Ports;
@@ -30,17 +31,20 @@ public sealed class ProcessEventMessageHandler(
     SegmentMembershipUpdater memberships,
     IOptions<ProfileOptions> profileOptions,
     TimeProvider timeProvider,
-    ILogger<ProcessEventMessageHandler> logger)
+    ILogger<ProcessEventMessageHandler> logger,
+    ApplicationMetrics metrics)
 {
     private readonly ProfileOptions _profileOptions = profileOptions.Value;
 
     public async Task HandleAsync(string message, CancellationToken cancellationToken)
     {
         var behaviorEvent = Parse(message);
+        using var scope = logger.BeginEventScope(behaviorEvent.EventId, behaviorEvent.UserId);
         var appended = await eventLog.TryAppendAsync(behaviorEvent, cancellationToken);
         if (appended == EventAppendResult.AlreadyProcessed)
         {
             logger.LogInformation("Duplicate {EventId} for {UserId} ignored", behaviorEvent.EventId, behaviorEvent.UserId);
+            metrics.RecordEventProcessed(behaviorEvent.Type, EventOutcome.Duplicate);
             return;
         }
 
@@ -65,6 +69,7 @@ public sealed class ProcessEventMessageHandler(
         }
 
         await eventLog.MarkProcessedAsync(behaviorEvent.UserId, behaviorEvent.EventId, cancellationToken);
+        metrics.RecordEventProcessed(behaviorEvent.Type, update.Applied ? EventOutcome.Applied : EventOutcome.Resynchronized);
         logger.LogInformation("Processed {EventType} {EventId} for {UserId}", behaviorEvent.Type, behaviorEvent.EventId, behaviorEvent.UserId);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Serverless.Application.Telemetry;
 using Serverless.Domain.Ports;
 using Serverless.Domain.Profiles;
 using Serverless.Domain.Segments;
@@ -19,7 +20,8 @@ public sealed class SegmentMembershipUpdater(
     ISegmentRepository segments,
     IProfileRepository profiles,
     IMessagePublisher publisher,
-    ILogger<SegmentMembershipUpdater> logger)
+    ILogger<SegmentMembershipUpdater> logger,
+    ApplicationMetrics metrics)
 {
     /// <summary>
     /// The profile was just saved in a new segment (<see cref="UserProfile.SegmentId"/>), leaving
@@ -32,6 +34,7 @@ public sealed class SegmentMembershipUpdater(
         var at = profile.SegmentSince ?? profile.UpdatedAt;
         var change = new SegmentChange(profile.UserId, previousSegmentId, to, SegmentChangeReasons.Describe(profile, previousSegmentId), at);
         await publisher.PublishAsync(QueueNames.SegmentChanges, change, cancellationToken);
+        metrics.RecordSegmentChange(previousSegmentId, to);
         if (previousSegmentId is not null && previousSegmentId != to)
         {
             await RemoveAsync(previousSegmentId, profile.UserId, cancellationToken);
@@ -77,6 +80,7 @@ public sealed class SegmentMembershipUpdater(
             var from = profile.PreviousSegmentId ?? removedFrom;
             var change = new SegmentChange(profile.UserId, from, to, SegmentChangeReasons.Describe(profile, from), at);
             await publisher.PublishAsync(QueueNames.SegmentChanges, change, cancellationToken);
+            metrics.RecordSegmentChange(from, to);
             logger.LogInformation("Repaired membership of {UserId}: {FromSegment} to {ToSegment}", profile.UserId, from, to);
         }
     }

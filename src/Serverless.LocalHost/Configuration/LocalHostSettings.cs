@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Serverless.Application.Hosting;
 
 namespace Serverless.LocalHost.Configuration;
 
@@ -15,9 +16,9 @@ public static class LocalHostSettings
     public const string LocalSettingsPath = "LocalHost:LocalSettingsPath";
 
     /// <summary>The NCRONTAB schedule of the RFM recompute timer (the same setting as <c>%RfmRecomputeSchedule%</c> in Functions).</summary>
-    public const string RfmRecomputeSchedule = "RfmRecomputeSchedule";
+    public const string RfmRecomputeSchedule = FunctionSettings.RfmRecomputeSchedule;
 
-    public const string DefaultRfmRecomputeSchedule = "0 0 * * * *";
+    public const string DefaultRfmRecomputeSchedule = FunctionSettings.DefaultRfmRecomputeSchedule;
 
     /// <summary>Whether a timer also runs once when the host starts (<c>LocalHost:Timers:{function}:RunOnStartup</c>, default false).</summary>
     public static string RunOnStartup(string functionName) => $"LocalHost:Timers:{functionName}:RunOnStartup";

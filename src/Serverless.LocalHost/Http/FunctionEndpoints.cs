@@ -1,61 +1,107 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Serverless.Application.Events;
 using Serverless.Application.Health;
+using Serverless.Application.Hosting;
 using Serverless.Application.Profiles;
+using Serverless.Application.Recommendations;
 using Serverless.Application.Segments;
+using Serverless.Application.Telemetry;
+using Serverless.Application.Training;
 
 namespace Serverless.LocalHost.Http;
 
 /// <summary>
-/// The HTTP functions, on the same routes as the Functions host (<c>/{routePrefix}/...</c>): each calls one handler
-/// and maps its result. Endpoint names are the function names.
+/// The HTTP functions of <see cref="FunctionCatalog"/> on their routes (<c>/{routePrefix}/{route}</c>), methods and
+/// authorization levels: each calls one handler and maps its result. Endpoint names are the function names. Each
+/// invocation runs in a logging scope with its function name and invocation id, and its duration is recorded in
+/// <see cref="ApplicationMetrics"/>, as in the Functions host.
 /// </summary>
 public static class FunctionEndpoints
 {
+    /// <summary>The request delegate of each HTTP function, by function name; route, method and key come from the catalogue.</summary>
+    private static readonly Dictionary<string, Delegate> Handlers = new()
+    {
+        [FunctionNames.IngestEvents] = async (HttpRequest request, [FromServices] IngestEventsHandler handler, CancellationToken cancellationToken) =>
+            HandlerResults.ToResult(
+                await handler.HandleAsync(new IngestRequest(request.ContentType, request.ContentLength, request.Body), cancellationToken),
+                request),
+        [FunctionNames.GetProfile] = async (string userId, HttpRequest request, [FromServices] GetProfileHandler handler, CancellationToken cancellationToken) =>
+            HandlerResults.ToResult(await handler.HandleAsync(userId, cancellationToken), request),
+        [FunctionNames.ListSegments] = async (HttpRequest request, [FromServices] ListSegmentsHandler handler, CancellationToken cancellationToken) =>
+            HandlerResults.ToResult(await handler.HandleAsync(cancellationToken), request),
+        [FunctionNames.ListSegmentMembers] = ListSegmentMembersAsync,
+        [FunctionNames.Health] = async (HttpRequest request, [FromServices] HealthCheckHandler handler, CancellationToken cancellationToken) =>
+            HandlerResults.ToResult(await handler.HandleAsync(cancellationToken), request),
+        [FunctionNames.GetRecommendations] = GetRecommendationsAsync,
+        [FunctionNames.GetSimilarProducts] = GetSimilarProductsAsync,
+        [FunctionNames.GetTrendingProducts] = GetTrendingProductsAsync,
+        [FunctionNames.ListModels] = async (HttpRequest request, [FromServices] ListModelsHandler handler, CancellationToken cancellationToken) =>
+            HandlerResults.ToResult(await handler.HandleAsync(cancellationToken), request),
+        [FunctionNames.ListModelVersions] = async (string name, HttpRequest request, [FromServices] ListModelVersionsHandler handler, CancellationToken cancellationToken) =>
+            HandlerResults.ToResult(await handler.HandleAsync(name, cancellationToken), request),
+        [FunctionNames.RollbackModel] = async (string name, HttpRequest request, [FromServices] RollbackModelHandler handler, CancellationToken cancellationToken) =>
+            HandlerResults.ToResult(await handler.HandleAsync(name, new RollbackRequest(request.ContentType, request.Body), cancellationToken), request),
+        [FunctionNames.RetrainModel] = async (string name, HttpRequest request, [FromServices] RetrainModelHandler handler, CancellationToken cancellationToken) =>
+            HandlerResults.ToResult(await handler.HandleAsync(name, cancellationToken), request),
+    };
+
     /// <param name="isEnabled">Whether a function is enabled; a disabled one is not mapped, so it answers 404 as in Functions.</param>
     public static void Map(IEndpointRouteBuilder endpoints, string routePrefix, Func<string, bool> isEnabled)
     {
+        var declared = FunctionCatalog.Http.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var missing = declared.Except(Handlers.Keys).ToList();
+        var extra = Handlers.Keys.Except(declared).ToList();
+        if (missing.Count > 0 || extra.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The local HTTP functions must match FunctionCatalog: missing [{string.Join(", ", missing)}], " +
+                $"not in the catalogue [{string.Join(", ", extra)}]. Add the request delegate in FunctionEndpoints.");
+        }
+
         var api = endpoints.MapGroup(routePrefix.Length == 0 ? "/" : "/" + routePrefix);
-
-        if (isEnabled(FunctionNames.IngestEvents))
+        foreach (var function in FunctionCatalog.Http.Where(f => isEnabled(f.Name)))
         {
-            api.MapPost("/events", async (HttpRequest request, [FromServices] IngestEventsHandler handler, CancellationToken cancellationToken) =>
-                HandlerResults.ToResult(
-                    await handler.HandleAsync(new IngestRequest(request.ContentType, request.ContentLength, request.Body), cancellationToken),
-                    request))
-                .WithName(FunctionNames.IngestEvents);
-        }
-
-        if (isEnabled(FunctionNames.GetProfile))
-        {
-            api.MapGet("/users/{userId}/profile", async (string userId, HttpRequest request, [FromServices] GetProfileHandler handler, CancellationToken cancellationToken) =>
-                HandlerResults.ToResult(await handler.HandleAsync(userId, cancellationToken), request))
-                .WithName(FunctionNames.GetProfile);
-        }
-
-        if (isEnabled(FunctionNames.ListSegments))
-        {
-            api.MapGet("/segments", async (HttpRequest request, [FromServices] ListSegmentsHandler handler, CancellationToken cancellationToken) =>
-                HandlerResults.ToResult(await handler.HandleAsync(cancellationToken), request))
-                .WithName(FunctionNames.ListSegments);
-        }
-
-        if (isEnabled(FunctionNames.ListSegmentMembers))
-        {
-            api.MapGet("/segments/{segmentId}/members", ListSegmentMembersAsync).WithName(FunctionNames.ListSegmentMembers);
-        }
-
-        if (isEnabled(FunctionNames.Health))
-        {
-            api.MapGet("/health", async (HttpRequest request, [FromServices] HealthCheckHandler handler, CancellationToken cancellationToken) =>
-                HandlerResults.ToResult(await handler.HandleAsync(cancellationToken), request))
-                .WithName(FunctionNames.Health)
-                .AllowAnonymous();
+            var http = function.Http!;
+            var endpoint = api.MapMethods("/" + http.Route, [http.Method], Handlers[function.Name])
+                .WithName(function.Name)
+                .AddEndpointFilter((context, next) => InvokeAsync(function.Name, context, next));
+            if (http.Authorization == HttpAuthorization.Anonymous)
+            {
+                endpoint.AllowAnonymous();
+            }
         }
 
         // The Functions host answers 404 for any route no function declares, whatever the key.
         endpoints.MapFallback((HttpRequest request) => ProblemResponses.ToResult(ProblemResponses.NotFoundRoute(request), request))
             .AllowAnonymous();
+    }
+
+    private static async ValueTask<object?> InvokeAsync(string function, EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var services = context.HttpContext.RequestServices;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FunctionEndpoints));
+        var metrics = services.GetRequiredService<ApplicationMetrics>();
+        using var scope = logger.BeginInvocationScope(function, context.HttpContext.TraceIdentifier);
+        var started = Stopwatch.GetTimestamp();
+        Exception? failure = null;
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+            throw;
+        }
+        finally
+        {
+            metrics.RecordInvocation(
+                function,
+                TriggerKind.Http,
+                InvocationOutcomes.Of(failure, context.HttpContext.RequestAborted.IsCancellationRequested),
+                Stopwatch.GetElapsedTime(started));
+        }
     }
 
     private static async Task<IResult> ListSegmentMembersAsync(
@@ -74,4 +120,43 @@ public static class FunctionEndpoints
             segmentId, pageSize, continuationToken.Length == 0 ? null : continuationToken, cancellationToken);
         return HandlerResults.ToResult(result, request);
     }
+
+    private static async Task<IResult> GetRecommendationsAsync(
+        string userId, HttpRequest request, [FromServices] GetRecommendationsHandler handler, CancellationToken cancellationToken)
+    {
+        if (!QueryParameters.TryGetInteger(request.Query, "count", out var count, out var problem))
+        {
+            return ProblemResponses.ToResult(problem!, request);
+        }
+
+        var result = await handler.HandleAsync(
+            userId, count, NonEmpty(request, "context"), NonEmpty(request, "productId"), NonEmpty(request, "category"), cancellationToken);
+        return HandlerResults.ToResult(result, request);
+    }
+
+    private static async Task<IResult> GetSimilarProductsAsync(
+        string productId, HttpRequest request, [FromServices] GetSimilarProductsHandler handler, CancellationToken cancellationToken)
+    {
+        if (!QueryParameters.TryGetInteger(request.Query, "count", out var count, out var problem))
+        {
+            return ProblemResponses.ToResult(problem!, request);
+        }
+
+        return HandlerResults.ToResult(await handler.HandleAsync(productId, count, cancellationToken), request);
+    }
+
+    private static async Task<IResult> GetTrendingProductsAsync(
+        HttpRequest request, [FromServices] GetTrendingProductsHandler handler, CancellationToken cancellationToken)
+    {
+        if (!QueryParameters.TryGetInteger(request.Query, "count", out var count, out var problem))
+        {
+            return ProblemResponses.ToResult(problem!, request);
+        }
+
+        var result = await handler.HandleAsync(count, NonEmpty(request, "segment"), NonEmpty(request, "category"), cancellationToken);
+        return HandlerResults.ToResult(result, request);
+    }
+
+    private static string? NonEmpty(HttpRequest request, string name) =>
+        request.Query[name].ToString() is { Length: > 0 } value ? value : null;
 }

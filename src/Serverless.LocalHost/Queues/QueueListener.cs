@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Azure;
 using Serverless.Application.Common;
+using Serverless.Application.Hosting;
+using Serverless.Application.Telemetry;
 using Serverless.Domain.Ports;
 using Serverless.Infrastructure.Storage;
 using Serverless.LocalHost.Configuration;
@@ -29,6 +31,7 @@ public sealed class QueueListener : BackgroundService
     private readonly QueueStorageClient _rawClient;
     private readonly TimeSpan _leaseDuration;
     private readonly string _poisonQueueName;
+    private readonly ApplicationMetrics? _metrics;
 
     public QueueListener(
         QueueTrigger trigger,
@@ -47,6 +50,7 @@ public sealed class QueueListener : BackgroundService
         _rawClient = new QueueStorageClient(account, new StorageClientOptions { MessageEncoding = QueueMessageEncoding.None });
         _leaseDuration = leaseDuration ?? DefaultLeaseDuration;
         _poisonQueueName = QueueNames.Poison(trigger.QueueName);
+        _metrics = services.GetService<ApplicationMetrics>();
     }
 
     public QueueTrigger Trigger => _trigger;
@@ -128,12 +132,9 @@ public sealed class QueueListener : BackgroundService
     {
         // Yield first, so that every message of a batch is started before any of them runs to its first await.
         await Task.Yield();
-        using var scope = _logger.BeginScope(new Dictionary<string, object>
-        {
-            ["Function"] = _trigger.FunctionName,
-            ["MessageId"] = message.MessageId,
-            ["DequeueCount"] = message.DequeueCount,
-        });
+        // Every attempt is an invocation of its own, as in Functions; the message id ties the attempts together.
+        using var scope = _logger.BeginInvocationScope(
+            _trigger.FunctionName, Guid.NewGuid().ToString(), message.MessageId, message.DequeueCount);
         try
         {
             if (message.DecodingFailed)
@@ -186,6 +187,8 @@ public sealed class QueueListener : BackgroundService
         {
             await lease.StopAsync();
         }
+
+        _metrics?.RecordInvocation(_trigger.FunctionName, TriggerKind.Queue, cancelled ? InvocationOutcome.Cancelled : InvocationOutcomes.Of(failure), stopwatch.Elapsed);
 
         if (cancelled)
         {
@@ -263,6 +266,7 @@ public sealed class QueueListener : BackgroundService
             message.DequeueCount,
             _options.MaxDequeueCount,
             reason);
+        _metrics?.RecordMessagePoisoned(_trigger.FunctionName, _trigger.QueueName);
 
         // The same wire text as the original: re-encoded as it was decoded, or forwarded raw when it did not decode.
         var client = message.DecodingFailed ? _rawClient : _client;

@@ -1,3 +1,6 @@
+using Serverless.Application.Hosting;
+using Serverless.Application.Telemetry;
+
 namespace Serverless.LocalHost.Timers;
 
 /// <summary>
@@ -45,7 +48,9 @@ public sealed class TimerTriggerService(
 
     private async Task RunOnceAsync(CancellationToken stoppingToken)
     {
+        using var scope = logger.BeginInvocationScope(trigger.FunctionName, Guid.NewGuid().ToString());
         var started = timeProvider.GetTimestamp();
+        var outcome = InvocationOutcome.Succeeded;
         try
         {
             logger.LogInformation("Timer {Function} started", trigger.FunctionName);
@@ -55,11 +60,18 @@ public sealed class TimerTriggerService(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            outcome = InvocationOutcome.Cancelled;
             logger.LogInformation("Timer {Function} was cancelled by shutdown", trigger.FunctionName);
         }
         catch (Exception exception)
         {
+            outcome = InvocationOutcomes.Of(exception);
             logger.LogError(exception, "Timer {Function} failed after {ElapsedMs:F0} ms", trigger.FunctionName, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        }
+        finally
+        {
+            services.GetService<ApplicationMetrics>()?.RecordInvocation(
+                trigger.FunctionName, TriggerKind.Timer, outcome, timeProvider.GetElapsedTime(started));
         }
     }
 }

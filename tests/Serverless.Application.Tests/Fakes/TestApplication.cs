@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Serverless.Application.Tests.Recommendations;
 using Serverless.Domain.Ports;
 
 namespace Serverless.Application.Tests.Fakes;
@@ -26,6 +27,9 @@ public sealed class TestApplication : IDisposable
         services.AddSingleton<IEventLog>(EventLog);
         services.AddSingleton<IEventArchive>(Archive);
         services.AddSingleton<IMessagePublisher>(Publisher);
+        services.AddSingleton<IModelRegistry>(Models);
+        services.AddSingleton<IInteractionSnapshotStore>(Snapshots);
+        services.AddSingleton<IEventArchiveIndex>(_ => new FakeEventArchiveIndex(Archive));
         foreach (var probe in probes ?? [])
         {
             services.AddSingleton(probe);
@@ -50,6 +54,10 @@ public sealed class TestApplication : IDisposable
     public FakeEventArchive Archive { get; } = new();
 
     public FakeMessagePublisher Publisher { get; } = new();
+
+    public FakeModelRegistry Models { get; } = new();
+
+    public FakeInteractionSnapshotStore Snapshots { get; } = new();
 
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
