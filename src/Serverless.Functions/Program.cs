@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
@@ -13,6 +12,7 @@ using Serverless.Application;
 using Serverless.Application.Telemetry;
 using Serverless.Functions.Telemetry;
 using Serverless.Infrastructure;
+using Serverless.Infrastructure.Identity;
 
 // FunctionsApplication.CreateBuilder applies the worker defaults (ConfigureFunctionsWorkerDefaults); HTTP functions
 // use HttpRequestData/HttpResponseData, so the ASP.NET Core integration (ConfigureFunctionsWebApplication) is not needed.
@@ -37,7 +37,7 @@ if (!string.IsNullOrEmpty(applicationInsights))
         .Where(pair => pair.Length == 2)
         .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
     TokenCredential? credential = authentication.TryGetValue("Authorization", out var kind) && kind.Equals("AAD", StringComparison.OrdinalIgnoreCase)
-        ? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = authentication.GetValueOrDefault("ClientId") })
+        ? ManagedIdentityCredentials.Create(authentication.GetValueOrDefault("ClientId"))
         : null;
 
     builder.Services

@@ -27,8 +27,9 @@ internal static class HttpResponses
         var response = request.CreateResponse(status);
         if (result.Value is not null)
         {
-            // This overload sets the status itself; the others would reset it to 200.
-            await response.WriteAsJsonAsync(result.Value, Serializer, JsonContentType, status, cancellationToken);
+            // WriteAsJsonAsync sets the status to 200 (HttpResponseDataExtensions), so the handler's status goes back after it.
+            await response.WriteAsJsonAsync(result.Value, Serializer, JsonContentType, cancellationToken);
+            response.StatusCode = status;
         }
 
         return response;
@@ -40,7 +41,8 @@ internal static class HttpResponses
         var status = (HttpStatusCode)problem.Status;
         var response = request.CreateResponse(status);
         var body = problem.Instance is null ? problem with { Instance = request.Url.AbsolutePath } : problem;
-        await response.WriteAsJsonAsync(body, Serializer, ProblemContentType, status, cancellationToken);
+        await response.WriteAsJsonAsync(body, Serializer, ProblemContentType, cancellationToken);
+        response.StatusCode = status;
         return response;
     }
 }

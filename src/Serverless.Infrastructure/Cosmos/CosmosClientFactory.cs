@@ -1,5 +1,5 @@
 using System.Net.Security;
-using Azure.Identity;
+using Serverless.Infrastructure.Identity;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 using Serverless.Domain.Json;
@@ -37,8 +37,7 @@ internal static class CosmosClientFactory
             return new CosmosClient(settings.Endpoint.AbsoluteUri, settings.Key, options);
         }
 
-        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = settings.ClientId });
-        return new CosmosClient(settings.Endpoint.AbsoluteUri, credential, options);
+        return new CosmosClient(settings.Endpoint.AbsoluteUri, ManagedIdentityCredentials.Create(settings.ClientId), options);
     }
 
     private static HttpClient CreateLoopbackTolerantHttpClient()

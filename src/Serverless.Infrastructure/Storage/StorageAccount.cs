@@ -1,5 +1,5 @@
 using Azure.Core;
-using Azure.Identity;
+using Serverless.Infrastructure.Identity;
 using Microsoft.Extensions.Configuration;
 
 namespace Serverless.Infrastructure.Storage;
@@ -110,11 +110,7 @@ public sealed class StorageAccount
                 $"Storage is not configured: set '{connectionName}' to a connection string, or '{connectionName}:blobServiceUri' and '{connectionName}:queueServiceUri' for managed identity.");
         }
 
-        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
-        {
-            ManagedIdentityClientId = section["clientId"],
-        });
-        return WithTokenCredential(new Uri(blobUri), new Uri(queueUri), credential);
+        return WithTokenCredential(new Uri(blobUri), new Uri(queueUri), ManagedIdentityCredentials.Create(section["clientId"]));
     }
 
     private static Dictionary<string, string> ParseSettings(string connectionString)

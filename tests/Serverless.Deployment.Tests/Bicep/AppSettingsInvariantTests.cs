@@ -113,7 +113,7 @@ public sealed class AppSettingsInvariantTests
     [Fact]
     public void ConstantsAndSettingReferencesResolveFromSource()
     {
-        // The source scan reads attribute arguments of code that cannot be compiled here; prove it resolves each form.
+        // The source scan reads attribute arguments from source; prove it resolves each form.
         var constants = SourceConstants.Parse("""
             public static class QueueNames { public const string Events = "events"; }
             public static class FunctionSettings { public const string EventsQueueName = "EventsQueueName"; public const string Connection = "AzureWebJobsStorage"; }

@@ -4,7 +4,7 @@ namespace Serverless.Deployment.Tests.Bicep;
 
 /// <summary>
 /// The <c>const string Name = "value";</c> declarations of C# sources, by declaring type and name. Attribute arguments
-/// of src/Serverless.Functions (which cannot be compiled here) are read from source with it.
+/// of src/Serverless.Functions are read from source with it.
 /// </summary>
 public sealed partial class SourceConstants
 {

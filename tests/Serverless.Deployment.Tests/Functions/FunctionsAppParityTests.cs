@@ -5,8 +5,8 @@ using Xunit;
 namespace Serverless.Deployment.Tests.Functions;
 
 /// <summary>
-/// The Functions app cannot be compiled here, so its sources are compared with the function catalogue: the two hosts
-/// cannot drift, and the checker itself is shown to catch each kind of drift on synthetic sources.
+/// The Functions app's sources are compared with the function catalogue (FunctionsMetadataTests does the same for the
+/// compiled metadata): the two hosts cannot drift, and the checker itself is shown to catch each kind of drift on synthetic sources.
 /// </summary>
 public sealed class FunctionsAppParityTests
 {
