@@ -27,6 +27,7 @@ public sealed class TestApplication : IDisposable
         services.AddSingleton<IEventLog>(EventLog);
         services.AddSingleton<IEventArchive>(Archive);
         services.AddSingleton<IMessagePublisher>(Publisher);
+        services.AddSingleton<IForecastRepository>(Forecasts);
         services.AddSingleton<IModelRegistry>(Models);
         services.AddSingleton<IInteractionSnapshotStore>(Snapshots);
         services.AddSingleton<IEventArchiveIndex>(_ => new FakeEventArchiveIndex(Archive));
@@ -54,6 +55,8 @@ public sealed class TestApplication : IDisposable
     public FakeEventArchive Archive { get; } = new();
 
     public FakeMessagePublisher Publisher { get; } = new();
+
+    public FakeForecastRepository Forecasts { get; } = new();
 
     public FakeModelRegistry Models { get; } = new();
 
