@@ -61,5 +61,5 @@ public sealed class DemandHistory
 
     /// <summary>The last day of the last complete period: <see cref="End"/> for days, the Sunday of the last full week for weeks.</summary>
     public DateOnly LastDay(SeriesGranularity granularity) =>
-        SeriesPeriods.Add(SeriesPeriods.PeriodStart(End.AddDays(1), granularity), 0, granularity).AddDays(-1);
+        SeriesPeriods.PeriodStart(End.AddDays(1), granularity).AddDays(-1);
 }
