@@ -44,6 +44,7 @@ internal sealed class ForecastHttpBenchmark(ForecastHttpOptions options, TextWri
         settings["LocalHost:FunctionKey"] = Key;
         settings["LocalHost:HostJsonPath"] = Path.Combine(RepositoryRoot.Path, "host.json");
         settings["Logging:LogLevel:Default"] = "Warning";
+        settings["ModelRegistry:TrainingContainerName"] = "bench-forecast-training-" + suffix;
 
         var blobs = new BlobStorageClient(StorageAccount.Parse(emulators.StorageConnectionString));
         try
@@ -96,6 +97,7 @@ internal sealed class ForecastHttpBenchmark(ForecastHttpOptions options, TextWri
         finally
         {
             await blobs.DeleteContainerIfExistsAsync(archive);
+            await blobs.DeleteContainerIfExistsAsync("bench-forecast-training-" + suffix);
         }
     }
 

@@ -11,12 +11,15 @@ public sealed class DemandHistory
     private readonly Dictionary<string, List<DemandObservation>> _byProduct;
     private readonly Dictionary<string, List<string>> _byCategory;
 
-    public DemandHistory(IEnumerable<DemandObservation> observations, IReadOnlyDictionary<string, string> categoryOf, DateOnly end, long purchasesRead = 0)
+    public DemandHistory(
+        IEnumerable<DemandObservation> observations, IReadOnlyDictionary<string, string> categoryOf, DateOnly end, long purchasesRead = 0, int hoursRead = 0, int hoursReused = 0)
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(categoryOf);
         End = end;
         PurchasesRead = purchasesRead;
+        HoursRead = hoursRead;
+        HoursReused = hoursReused;
         _byProduct = observations
             .Where(o => o.Date <= end)
             .GroupBy(o => o.SeriesId, StringComparer.Ordinal)
@@ -30,8 +33,14 @@ public sealed class DemandHistory
     /// <summary>The last day the series cover.</summary>
     public DateOnly End { get; }
 
-    /// <summary>Purchase events read from the archive to build this history.</summary>
+    /// <summary>Purchase events read from the archive by this load (hours reused from the snapshot are not read).</summary>
     public long PurchasesRead { get; }
+
+    /// <summary>Archive hours read by this load (new, or changed since the snapshot read them).</summary>
+    public int HoursRead { get; }
+
+    /// <summary>Archive hours taken from the demand snapshot unchanged.</summary>
+    public int HoursReused { get; }
 
     /// <summary>The category of every product with sales in the window.</summary>
     public IReadOnlyDictionary<string, string> CategoryOf { get; }

@@ -36,7 +36,7 @@ public sealed class RefreshForecastsHandler(
             }
         }
 
-        var report = new ForecastRefreshReport(history.End, history.PurchasesRead, history.Products.Count, history.Categories.Count, sent);
+        var report = new ForecastRefreshReport(history.End, history.HoursRead, history.HoursReused, history.PurchasesRead, history.Products.Count, history.Categories.Count, sent);
         logger.LogInformation(
             "Forecast refresh fanned out {Messages} messages to {Queue} for {Categories} categories and {Products} products (history to {HistoryEnd})",
             sent, queue, report.Categories, report.Products, report.HistoryEnd);

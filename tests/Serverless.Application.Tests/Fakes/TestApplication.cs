@@ -28,6 +28,7 @@ public sealed class TestApplication : IDisposable
         services.AddSingleton<IEventArchive>(Archive);
         services.AddSingleton<IMessagePublisher>(Publisher);
         services.AddSingleton<IForecastRepository>(Forecasts);
+        services.AddSingleton<IDemandSnapshotStore>(DemandSnapshots);
         services.AddSingleton<IModelRegistry>(Models);
         services.AddSingleton<IInteractionSnapshotStore>(Snapshots);
         services.AddSingleton<IEventArchiveIndex>(_ => new FakeEventArchiveIndex(Archive));
@@ -57,6 +58,8 @@ public sealed class TestApplication : IDisposable
     public FakeMessagePublisher Publisher { get; } = new();
 
     public FakeForecastRepository Forecasts { get; } = new();
+
+    public FakeDemandSnapshotStore DemandSnapshots { get; } = new();
 
     public FakeModelRegistry Models { get; } = new();
 

@@ -112,7 +112,7 @@ public sealed class ForecastServingTests
             await worker.HandleAsync(message, CancellationToken.None);
         }
 
-        Assert.Equal(new ForecastRefreshReport(Yesterday, ForecastShop.Days, 3, 2, 4), report);
+        Assert.Equal(new ForecastRefreshReport(Yesterday, ForecastShop.Days + 1, 0, ForecastShop.Days, 3, 2, 4), report);
         Assert.Equal(4, messages.Count);
 
         // Kitchen and Garden, each a day and a week document; K1, K2, G1 likewise (K3 never sold: served on demand).
@@ -138,6 +138,42 @@ public sealed class ForecastServingTests
         // Stale documents (the refresh stopped) are not served.
         app.Clock.Advance(TimeSpan.FromHours(49));
         Assert.Equal(ForecastSource.OnDemand, Ok(await app.Get<GetCategoryForecastHandler>().HandleAsync("Kitchen", "7", null, CancellationToken.None)).Source);
+    }
+
+    [Fact]
+    public async Task A_later_load_reads_only_the_archive_hours_that_changed_and_counts_late_events_once()
+    {
+        using var app = new TestApplication(ForecastShop.Settings);
+        await ForecastShop.SeedAsync(app);
+        var loader = app.Get<DemandHistoryLoader>();
+        var first = await loader.LoadAsync(CancellationToken.None);
+        var lateAt = new DateTimeOffset(Yesterday.AddDays(-10).ToDateTime(new TimeOnly(10, 30)), TimeSpan.Zero);
+        var late = new Domain.Events.BehaviorEvent
+        {
+            EventId = "purchase-late",
+            UserId = "u-late",
+            Type = Domain.Events.BehaviorEventType.Purchase,
+            OccurredAt = lateAt,
+            OrderId = "late",
+            Currency = "EUR",
+            Lines = [new Domain.Events.OrderLine { ProductId = "G1", Quantity = 7, UnitPrice = 2m, Category = "Outdoor" }],
+        };
+
+        await app.Archive.AppendAsync([late, late], CancellationToken.None);
+        var second = await loader.LoadAsync(CancellationToken.None);
+        var third = await loader.LoadAsync(CancellationToken.None);
+
+        // 63 purchase hours and the refund's hour; then only the late event's hour again; then nothing.
+        Assert.Equal((ForecastShop.Days + 1, 0, (long)ForecastShop.Days), (first.HoursRead, first.HoursReused, first.PurchasesRead));
+        Assert.Equal((1, ForecastShop.Days, 2L), (second.HoursRead, second.HoursReused, second.PurchasesRead));
+        Assert.Equal((0, ForecastShop.Days + 1, 0L), (third.HoursRead, third.HoursReused, third.PurchasesRead));
+        Assert.Equal(2, app.DemandSnapshots.Saves);
+        Assert.Equal(5, first.ObservationsOf("G1").Where(o => o.Date == DateOnly.FromDateTime(lateAt.UtcDateTime)).Sum(o => o.Quantity));
+        Assert.Equal(12, third.ObservationsOf("G1").Where(o => o.Date == DateOnly.FromDateTime(lateAt.UtcDateTime)).Sum(o => o.Quantity));
+
+        // The catalog's category wins over the lines'.
+        Assert.Equal("Garden", third.CategoryOf["G1"]);
+        Assert.Equal(first.Products.Order(), third.Products.Order());
     }
 
     [Fact]

@@ -89,6 +89,9 @@ public sealed class ForecastsEndToEndTests(EmulatorFixture emulators)
         var report = await host.Host.Services.GetRequiredService<RefreshForecastsHandler>().HandleAsync(CancellationToken.None);
         Assert.Equal(2, report.MessagesSent);
         Assert.Equal(1, report.Categories);
+
+        // The on-demand loads already merged every archive hour into the demand snapshot in Blob: nothing is read again.
+        Assert.Equal((0, Days), (report.HoursRead, report.HoursReused));
         JsonElement precomputed = default;
         await Eventually.TrueAsync(
             async () =>
