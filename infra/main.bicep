@@ -73,6 +73,9 @@ param rfmRecomputeSchedule string = '0 0 * * * *'
 @description('NCRONTAB schedule (seconds first) of the recommender retraining (nightly at 03:00 UTC).')
 param recommenderRetrainSchedule string = '0 0 3 * * *'
 
+@description('NCRONTAB schedule (seconds first) of the forecast refresh (nightly at 02:30 UTC).')
+param forecastRefreshSchedule string = '0 30 2 * * *'
+
 var resourceToken = toLower(take(uniqueString(subscription().id, resourceGroup().id, environmentName), 8))
 // Lower case: Cosmos DB and Storage names allow no capitals (Storage allows no hyphens either).
 var baseName = toLower('${namePrefix}-${environmentName}-${resourceToken}')
@@ -152,6 +155,7 @@ module functionApp 'modules/functionapp.bicep' = {
     alwaysReady: functionAlwaysReady
     rfmRecomputeSchedule: rfmRecomputeSchedule
     recommenderRetrainSchedule: recommenderRetrainSchedule
+    forecastRefreshSchedule: forecastRefreshSchedule
     eventsTimeToLiveSeconds: eventsTimeToLiveSeconds
     conversationsTimeToLiveSeconds: conversationsTimeToLiveSeconds
   }

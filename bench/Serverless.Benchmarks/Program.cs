@@ -1,10 +1,17 @@
 using System.Globalization;
+using Serverless.Benchmarks.Forecasts;
 using Serverless.Benchmarks.Ingestion;
 using Serverless.Benchmarks.Recommendations;
 
 // dotnet run -c Release --project bench/Serverless.Benchmarks -- ingest [--runs 3] [--events 2000] [--users 200]
 // dotnet run -c Release --project bench/Serverless.Benchmarks -- recs score|micro|train (see docs/benchmarks.md)
 // dotnet run -c Release --project bench/Serverless.Benchmarks -- recs http [--customers 1000] [--requests 2000] [--concurrency 8] [--runs 3]
+// dotnet run -c Release --project bench/Serverless.Benchmarks -- forecast http [--customers 1000] [--requests 2000] [--cold 200] [--precomputed 40] [--concurrency 8] [--runs 3]
+if (args.Length > 1 && args[0] == "forecast" && args[1] == "http")
+{
+    return await ForecastHttpCommand.RunAsync(args);
+}
+
 if (args.Length > 1 && args[0] == "recs" && args[1] == "http")
 {
     return await HttpServingCommand.RunAsync(args);

@@ -49,6 +49,9 @@ param rfmRecomputeSchedule string
 @description('NCRONTAB schedule (seconds first) of the RetrainRecommender timer.')
 param recommenderRetrainSchedule string
 
+@description('NCRONTAB schedule (seconds first) of the RefreshForecasts timer.')
+param forecastRefreshSchedule string
+
 @description('Events TTL in seconds; the app reads it only when it creates containers itself (key auth, locally).')
 param eventsTimeToLiveSeconds int
 
@@ -149,11 +152,14 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     CosmosDb__EventsTimeToLiveSeconds: string(eventsTimeToLiveSeconds)
     CosmosDb__ConversationsTimeToLiveSeconds: string(conversationsTimeToLiveSeconds)
 
-    // Trigger bindings (%EventsQueueName%, %CatalogQueueName%, %RfmRecomputeSchedule%, %RecommenderRetrainSchedule%).
+    // Trigger bindings (%EventsQueueName%, %CatalogQueueName%, %RfmRecomputeSchedule%, %RecommenderRetrainSchedule%,
+    // %ForecastRequestsQueueName%, %ForecastRefreshSchedule%).
     EventsQueueName: 'events'
     CatalogQueueName: 'catalog'
     RfmRecomputeSchedule: rfmRecomputeSchedule
     RecommenderRetrainSchedule: recommenderRetrainSchedule
+    ForecastRequestsQueueName: 'forecast-requests'
+    ForecastRefreshSchedule: forecastRefreshSchedule
 
     // Product settings, at the defaults of local.settings.sample.json.
     Archive__MaxBlobBytes: '67108864'
@@ -203,6 +209,21 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Recommendations__Training__Weighting__PurchaseWeight: '5'
     ModelRegistry__ContainerName: 'models'
     ModelRegistry__TrainingContainerName: 'training'
+    Forecasts__DefaultHorizonDays: '28'
+    Forecasts__DefaultHorizonWeeks: '12'
+    Forecasts__MaxHorizonDays: '365'
+    Forecasts__MaxHorizonWeeks: '104'
+    Forecasts__PrecomputeHorizonDays: '90'
+    Forecasts__PrecomputeHorizonWeeks: '26'
+    Forecasts__HistoryDays: '730'
+    Forecasts__HistoryRefreshSeconds: '900'
+    Forecasts__ModelCacheSeconds: '3600'
+    Forecasts__PrecomputedMaxAgeHours: '48'
+    Forecasts__BacktestOrigins: '8'
+    Forecasts__BacktestHorizonDays: '14'
+    Forecasts__BacktestHorizonWeeks: '4'
+    Forecasts__EtsMaxEvaluations: '1000'
+    Forecasts__UncategorizedName: 'uncategorized'
   }
 }
 

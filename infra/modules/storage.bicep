@@ -34,6 +34,8 @@ var queueNames = [
   'rescore'
   'rescore-poison'
   'handoff'
+  'forecast-requests'
+  'forecast-requests-poison'
 ]
 
 // archive: the event archive (append blobs, archive/events/yyyy/MM/dd/HH/...); models: the model registry

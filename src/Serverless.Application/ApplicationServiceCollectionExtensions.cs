@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Serverless.Application.Catalog;
 using Serverless.Application.Events;
+using Serverless.Application.Forecasts;
 using Serverless.Application.Health;
 using Serverless.Application.Hosting;
 using Serverless.Application.Profiles;
@@ -48,6 +49,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<RecomputeRfmThresholdsHandler>();
         services.TryAddSingleton<HealthCheckHandler>();
         AddRecommendations(services, configuration);
+        AddForecasts(services, configuration);
         return services;
     }
 
@@ -73,5 +75,23 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ListModelsHandler>();
         services.TryAddSingleton<ListModelVersionsHandler>();
         services.TryAddSingleton<RollbackModelHandler>();
+    }
+
+    /// <summary>Demand forecasting: serving, the nightly refresh and its queue workers (<c>Forecasts</c>).</summary>
+    private static void AddForecasts(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ForecastOptions>().Bind(configuration.GetSection(ForecastOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ForecastOptions>, ForecastOptionsValidator>());
+
+        services.TryAddSingleton<DemandHistoryLoader>();
+        services.TryAddSingleton<DemandHistoryProvider>();
+        services.TryAddSingleton<SeriesForecaster>();
+        services.TryAddSingleton<ForecastModelCache>();
+        services.TryAddSingleton<ForecastService>();
+        services.TryAddSingleton<GetProductForecastHandler>();
+        services.TryAddSingleton<GetCategoryForecastHandler>();
+        services.TryAddSingleton<GetReorderPointHandler>();
+        services.TryAddSingleton<RefreshForecastsHandler>();
+        services.TryAddSingleton<ProcessForecastRequestHandler>();
     }
 }

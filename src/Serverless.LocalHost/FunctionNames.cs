@@ -22,4 +22,9 @@ public static class FunctionNames
     public const string RollbackModel = Application.Hosting.FunctionNames.RollbackModel;
     public const string RetrainModel = Application.Hosting.FunctionNames.RetrainModel;
     public const string RetrainRecommender = Application.Hosting.FunctionNames.RetrainRecommender;
+    public const string GetProductForecast = Application.Hosting.FunctionNames.GetProductForecast;
+    public const string GetCategoryForecast = Application.Hosting.FunctionNames.GetCategoryForecast;
+    public const string GetReorderPoint = Application.Hosting.FunctionNames.GetReorderPoint;
+    public const string RefreshForecasts = Application.Hosting.FunctionNames.RefreshForecasts;
+    public const string ProcessForecastRequest = Application.Hosting.FunctionNames.ProcessForecastRequest;
 }

@@ -1,5 +1,6 @@
 using Serverless.Application.Catalog;
 using Serverless.Application.Events;
+using Serverless.Application.Forecasts;
 using Serverless.Application.Hosting;
 using Serverless.Application.Segments;
 using Serverless.Application.Training;
@@ -23,6 +24,8 @@ public static class LocalFunctions
             services.GetRequiredService<ProcessEventMessageHandler>().HandleAsync(message, cancellationToken),
         [FunctionNames.ProcessCatalog] = (services, message, cancellationToken) =>
             services.GetRequiredService<ProcessCatalogMessageHandler>().HandleAsync(message, cancellationToken),
+        [FunctionNames.ProcessForecastRequest] = (services, message, cancellationToken) =>
+            services.GetRequiredService<ProcessForecastRequestHandler>().HandleAsync(message, cancellationToken),
     };
 
     /// <summary>What each timer function runs, by function name.</summary>
@@ -41,6 +44,13 @@ public static class LocalFunctions
             services.GetRequiredService<ILoggerFactory>()
                 .CreateLogger(typeof(LocalFunctions))
                 .LogInformation("{Function} report: {Report}", FunctionNames.RetrainRecommender, report);
+        },
+        [FunctionNames.RefreshForecasts] = async (services, cancellationToken) =>
+        {
+            var report = await services.GetRequiredService<RefreshForecastsHandler>().HandleAsync(cancellationToken);
+            services.GetRequiredService<ILoggerFactory>()
+                .CreateLogger(typeof(LocalFunctions))
+                .LogInformation("{Function} report: {Report}", FunctionNames.RefreshForecasts, report);
         },
     };
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Serverless.Application.Catalog;
 using Serverless.Application.Events;
+using Serverless.Application.Forecasts;
 using Serverless.Application.Health;
 using Serverless.Application.Profiles;
 using Serverless.Application.Recommendations;
@@ -48,6 +49,20 @@ public static partial class FunctionCatalog
             FunctionSettings.RecommenderRetrainSchedule,
             FunctionSettings.DefaultRecommenderRetrainSchedule,
             typeof(RetrainRecommenderHandler)),
+
+        FunctionDefinition.ForHttp(FunctionNames.GetProductForecast, "GET", "forecasts/products/{productId}", typeof(GetProductForecastHandler)),
+        FunctionDefinition.ForHttp(FunctionNames.GetCategoryForecast, "GET", "forecasts/categories/{category}", typeof(GetCategoryForecastHandler)),
+        FunctionDefinition.ForHttp(FunctionNames.GetReorderPoint, "GET", "forecasts/products/{productId}/reorder", typeof(GetReorderPointHandler)),
+        FunctionDefinition.ForQueue(
+            FunctionNames.ProcessForecastRequest,
+            FunctionSettings.ForecastRequestsQueueName,
+            QueueNames.ForecastRequests,
+            typeof(ProcessForecastRequestHandler)),
+        FunctionDefinition.ForTimer(
+            FunctionNames.RefreshForecasts,
+            FunctionSettings.ForecastRefreshSchedule,
+            FunctionSettings.DefaultForecastRefreshSchedule,
+            typeof(RefreshForecastsHandler)),
     ];
 
     public static IEnumerable<FunctionDefinition> Http => All.Where(f => f.Trigger == TriggerKind.Http);

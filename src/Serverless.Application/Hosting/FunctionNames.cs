@@ -22,4 +22,9 @@ public static class FunctionNames
     public const string RollbackModel = "RollbackModel";
     public const string RetrainModel = "RetrainModel";
     public const string RetrainRecommender = "RetrainRecommender";
+    public const string GetProductForecast = "GetProductForecast";
+    public const string GetCategoryForecast = "GetCategoryForecast";
+    public const string GetReorderPoint = "GetReorderPoint";
+    public const string RefreshForecasts = "RefreshForecasts";
+    public const string ProcessForecastRequest = "ProcessForecastRequest";
 }

@@ -25,4 +25,13 @@ public static class FunctionSettings
 
     /// <summary>Nightly at 03:00 UTC.</summary>
     public const string DefaultRecommenderRetrainSchedule = "0 0 3 * * *";
+
+    /// <summary>The queue <see cref="FunctionNames.ProcessForecastRequest"/> reads and <see cref="FunctionNames.RefreshForecasts"/> fans out to.</summary>
+    public const string ForecastRequestsQueueName = "ForecastRequestsQueueName";
+
+    /// <summary>The NCRONTAB schedule (six fields, seconds first) of <see cref="FunctionNames.RefreshForecasts"/>.</summary>
+    public const string ForecastRefreshSchedule = "ForecastRefreshSchedule";
+
+    /// <summary>Nightly at 02:30 UTC.</summary>
+    public const string DefaultForecastRefreshSchedule = "0 30 2 * * *";
 }

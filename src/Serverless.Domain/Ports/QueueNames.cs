@@ -8,6 +8,7 @@ public static class QueueNames
     public const string SegmentChanges = "segment-changes";
     public const string Rescore = "rescore";
     public const string Handoff = "handoff";
+    public const string ForecastRequests = "forecast-requests";
 
     public static string Poison(string queueName) => queueName + "-poison";
 }

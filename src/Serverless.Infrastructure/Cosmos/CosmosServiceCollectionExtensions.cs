@@ -27,6 +27,7 @@ internal static class CosmosServiceCollectionExtensions
         services.AddSingleton<IEventLog, CosmosEventLog>();
         services.AddSingleton<IOrderRepository, CosmosOrderRepository>();
         services.AddSingleton<ICatalogRepository, CosmosCatalogRepository>();
+        services.AddSingleton<IForecastRepository, CosmosForecastRepository>();
         services.AddSingleton<ISegmentRepository, CosmosSegmentRepository>();
         services.AddSingleton<IHealthProbe, CosmosHealthProbe>();
         return services;

@@ -16,6 +16,7 @@ internal static class ModelRegistryServiceCollectionExtensions
         services.TryAddSingleton(_ => ModelRegistryOptions.FromConfiguration(configuration));
         services.TryAddSingleton<IModelRegistry, BlobModelRegistry>();
         services.TryAddSingleton<IInteractionSnapshotStore, BlobInteractionSnapshotStore>();
+        services.TryAddSingleton<IDemandSnapshotStore, BlobDemandSnapshotStore>();
         services.TryAddSingleton<IEventArchiveIndex, BlobEventArchiveIndex>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Serverless.Application.Events;
+using Serverless.Application.Forecasts;
 using Serverless.Application.Health;
 using Serverless.Application.Hosting;
 using Serverless.Application.Profiles;
@@ -44,6 +45,14 @@ public static class FunctionEndpoints
             HandlerResults.ToResult(await handler.HandleAsync(name, new RollbackRequest(request.ContentType, request.Body), cancellationToken), request),
         [FunctionNames.RetrainModel] = async (string name, HttpRequest request, [FromServices] RetrainModelHandler handler, CancellationToken cancellationToken) =>
             HandlerResults.ToResult(await handler.HandleAsync(name, cancellationToken), request),
+        [FunctionNames.GetProductForecast] = async (string productId, HttpRequest request, [FromServices] GetProductForecastHandler handler, CancellationToken cancellationToken) =>
+            HandlerResults.ToResult(await handler.HandleAsync(productId, Query(request, "horizon"), Query(request, "granularity"), cancellationToken), request),
+        [FunctionNames.GetCategoryForecast] = async (string category, HttpRequest request, [FromServices] GetCategoryForecastHandler handler, CancellationToken cancellationToken) =>
+            HandlerResults.ToResult(await handler.HandleAsync(category, Query(request, "horizon"), Query(request, "granularity"), cancellationToken), request),
+        [FunctionNames.GetReorderPoint] = async (string productId, HttpRequest request, [FromServices] GetReorderPointHandler handler, CancellationToken cancellationToken) =>
+            HandlerResults.ToResult(
+                await handler.HandleAsync(productId, Query(request, "leadTimeDays"), Query(request, "serviceLevel"), Query(request, "reviewPeriodDays"), cancellationToken),
+                request),
     };
 
     /// <param name="isEnabled">Whether a function is enabled; a disabled one is not mapped, so it answers 404 as in Functions.</param>
@@ -156,6 +165,10 @@ public static class FunctionEndpoints
         var result = await handler.HandleAsync(count, NonEmpty(request, "segment"), NonEmpty(request, "category"), cancellationToken);
         return HandlerResults.ToResult(result, request);
     }
+
+    /// <summary>The raw query value (several values joined by commas, so the handler rejects them); null when absent.</summary>
+    private static string? Query(HttpRequest request, string name) =>
+        request.Query.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString() : null;
 
     private static string? NonEmpty(HttpRequest request, string name) =>
         request.Query[name].ToString() is { Length: > 0 } value ? value : null;

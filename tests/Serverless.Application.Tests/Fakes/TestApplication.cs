@@ -27,6 +27,8 @@ public sealed class TestApplication : IDisposable
         services.AddSingleton<IEventLog>(EventLog);
         services.AddSingleton<IEventArchive>(Archive);
         services.AddSingleton<IMessagePublisher>(Publisher);
+        services.AddSingleton<IForecastRepository>(Forecasts);
+        services.AddSingleton<IDemandSnapshotStore>(DemandSnapshots);
         services.AddSingleton<IModelRegistry>(Models);
         services.AddSingleton<IInteractionSnapshotStore>(Snapshots);
         services.AddSingleton<IEventArchiveIndex>(_ => new FakeEventArchiveIndex(Archive));
@@ -54,6 +56,10 @@ public sealed class TestApplication : IDisposable
     public FakeEventArchive Archive { get; } = new();
 
     public FakeMessagePublisher Publisher { get; } = new();
+
+    public FakeForecastRepository Forecasts { get; } = new();
+
+    public FakeDemandSnapshotStore DemandSnapshots { get; } = new();
 
     public FakeModelRegistry Models { get; } = new();
 

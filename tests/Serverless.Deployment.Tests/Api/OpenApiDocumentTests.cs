@@ -4,10 +4,12 @@ using System.Text.RegularExpressions;
 using NJsonSchema;
 using Serverless.Application.Common;
 using Serverless.Application.Events;
+using Serverless.Application.Forecasts;
 using Serverless.Application.Health;
 using Serverless.Application.Hosting;
 using Serverless.Application.Profiles;
 using Serverless.Application.Segments;
+using Serverless.Domain.Forecasts;
 using Serverless.Domain.Json;
 using Serverless.Domain.Profiles;
 using Serverless.Domain.Segments;
@@ -142,6 +144,16 @@ public sealed partial class OpenApiDocumentTests
             { nameof(HealthReport), Json(new HealthReport("unhealthy", at, [new HealthProbeReport("storage", "healthy", 3.5, null), new HealthProbeReport("cosmos", "unhealthy", 5000, "timeout")])) },
             { nameof(Problem), Json(Problem.Validation([new FieldError("[3].lines[0].quantity", "must be greater than 0.")]) with { Instance = "/api/events" }) },
             { nameof(Problem), Json(Problem.Unauthorized()) },
+            { nameof(ForecastResponse), Json(SampleForecast(at, ForecastSeriesKind.Product, "85123A", ["theta", "croston"], new ForecastAccuracyRecord(1.5, 0.8, 14, 8))) },
+            { nameof(ForecastResponse), Json(SampleForecast(at, ForecastSeriesKind.Category, "Lighting", null, new ForecastAccuracyRecord(null, null, 0, 0))) },
+            {
+                nameof(ReorderResponse), Json(new ReorderResponse
+                {
+                    ProductId = "85123A", LeadTimeDays = 7, ReviewPeriodDays = 7, ServiceLevel = 0.95, LeadTimeDemand = 21, SafetyStock = 6,
+                    ReorderPoint = 27, OrderUpToLevel = 50, ReorderQuantity = 23, Model = "theta",
+                    Backtest = new ForecastAccuracyRecord(1.5, 0.8, 14, 8), DataWindow = new ForecastDataWindow(new DateOnly(2025, 1, 1), new DateOnly(2025, 5, 31), 151),
+                })
+            },
         };
     }
 
@@ -196,6 +208,24 @@ public sealed partial class OpenApiDocumentTests
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, DomainJson.Options);
+
+    private static ForecastResponse SampleForecast(DateTimeOffset at, ForecastSeriesKind kind, string name, IReadOnlyList<string>? components, ForecastAccuracyRecord backtest) =>
+        ForecastResponse.From(
+            new DemandForecast
+            {
+                ProductId = DemandForecast.KeyOf(kind, name),
+                Kind = kind,
+                Name = name,
+                Granularity = ForecastGranularity.Week,
+                Model = components is null ? "bottom_up" : "combination",
+                Components = components,
+                Backtest = backtest,
+                DataWindow = new ForecastDataWindow(new DateOnly(2024, 6, 3), new DateOnly(2025, 5, 26), 52),
+                GeneratedAt = at,
+                Points = [new ForecastPoint(new DateOnly(2025, 6, 2), 3.5, 1, 6, 0, 8), new ForecastPoint(new DateOnly(2025, 6, 9), 3.25, 1, 6, 0, 9)],
+            },
+            2,
+            ForecastSource.OnDemand);
 
     private static ProfileResponse FullProfile(DateTimeOffset at) => new()
     {

@@ -117,6 +117,11 @@ public static class SchemaComparer
             problems.Add($"{path}: a DateTimeOffset needs \"format: date-time\".");
         }
 
+        if (type == typeof(DateOnly) && (string?)schema["format"] != "date")
+        {
+            problems.Add($"{path}: a DateOnly needs \"format: date\".");
+        }
+
         if (DictionaryValueType(type) is { } valueType)
         {
             if (schema["additionalProperties"] is JsonObject values)
@@ -153,7 +158,7 @@ public static class SchemaComparer
 
     private static string JsonType(Type type) => type switch
     {
-        _ when type == typeof(string) || type == typeof(DateTimeOffset) || type == typeof(DateTime) => "string",
+        _ when type == typeof(string) || type == typeof(DateTimeOffset) || type == typeof(DateTime) || type == typeof(DateOnly) => "string",
         _ when type == typeof(int) || type == typeof(long) || type == typeof(short) => "integer",
         _ when type == typeof(double) || type == typeof(decimal) || type == typeof(float) => "number",
         _ when type == typeof(bool) => "boolean",

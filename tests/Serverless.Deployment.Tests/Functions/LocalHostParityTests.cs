@@ -73,19 +73,24 @@ public sealed class LocalHostParityTests
             {
                 [FunctionSettings.EventsQueueName] = "tenant-a-events",
                 [FunctionSettings.CatalogQueueName] = "tenant-a-catalog",
+                [FunctionSettings.ForecastRequestsQueueName] = "tenant-a-forecast-requests",
                 [FunctionSettings.RfmRecomputeSchedule] = "0 30 2 * * *",
             },
             services => services.AddSingleton<IMessagePublisher>(new RecordingPublisher(published)));
         var hosted = app.Services.GetServices<IHostedService>().ToList();
 
         Assert.Equal(
-            ["tenant-a-catalog", "tenant-a-events"],
+            ["tenant-a-catalog", "tenant-a-events", "tenant-a-forecast-requests"],
             hosted.OfType<QueueListener>().Select(l => l.Trigger.QueueName).Order());
         Assert.Equal(
             "0 30 2 * * *",
             Assert.Single(hosted.OfType<TimerTriggerService>(), t => t.Trigger.FunctionName == FunctionNames.RecomputeRfmThresholds).Trigger.Schedule.Expression);
         Assert.Superset(
-            new HashSet<string> { "tenant-a-events", "tenant-a-events-poison", "tenant-a-catalog", "tenant-a-catalog-poison" },
+            new HashSet<string>
+            {
+                "tenant-a-events", "tenant-a-events-poison", "tenant-a-catalog", "tenant-a-catalog-poison",
+                "tenant-a-forecast-requests", "tenant-a-forecast-requests-poison",
+            },
             QueueInitializationService.QueueNamesToCreate(app.Services.GetRequiredService<ConfiguredQueueNames>()).ToHashSet());
 
         var body = """{"eventId":"e-1","userId":"u-1","type":"view","occurredAt":"2025-06-01T08:00:00Z","productId":"p-1"}""";

@@ -1,0 +1,243 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Serverless.Domain.Forecasts;
+using Serverless.Learning.Forecasting;
+using Serverless.Learning.Forecasting.Automatic;
+using Serverless.Learning.Forecasting.Metrics;
+using Serverless.Learning.Forecasting.Reconciliation;
+using Serverless.Learning.Forecasting.Series;
+
+namespace Serverless.Application.Forecasts;
+
+/// <summary>
+/// Fits and forecasts the demand series of the history: a product with <see cref="AutomaticForecastTrainer"/> (method
+/// chosen per series by a rolling-origin backtest, weekly seasonality for daily data, yearly for weekly data with more
+/// than two years), a category bottom-up from its products (<see cref="BottomUpReconciliation"/>), so that a category's
+/// forecast is exactly the sum of its products'. Stateless and deterministic: the same history gives the same forecast.
+/// </summary>
+public sealed class SeriesForecaster(IOptions<ForecastOptions> options)
+{
+    private const string NoSales = "no_sales";
+    private readonly ForecastOptions _options = options.Value;
+
+    public FittedSeries FitProduct(DemandHistory history, string productId, SeriesGranularity granularity)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var last = SeriesPeriods.PeriodStart(history.LastDay(granularity), granularity);
+        var series = history.Series([productId], granularity).SingleOrDefault();
+        if (series is null)
+        {
+            return new FittedSeries(productId, granularity, last, null, null);
+        }
+
+        series = Padded(series);
+        return new FittedSeries(productId, granularity, last, series, Trainer(series).Fit(series.Values.AsSpan()));
+    }
+
+    /// <summary>The category's products fitted one by one; null when none of them sold in the window.</summary>
+    public FittedCategory? FitCategory(DemandHistory history, string category, SeriesGranularity granularity)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var last = SeriesPeriods.PeriodStart(history.LastDay(granularity), granularity);
+        var members = history.Series(history.ProductsIn(category), granularity)
+            .Select(Padded)
+            .Select(series => new FittedSeries(series.Id, granularity, last, series, Trainer(series).Fit(series.Values.AsSpan())))
+            .ToList();
+        if (members.Count == 0)
+        {
+            return null;
+        }
+
+        var sum = DemandSeriesBuilder.Sum(DemandForecast.CategoryKeyPrefix + category, members.Select(m => m.Series!).ToList());
+        return new FittedCategory(category, granularity, sum, members);
+    }
+
+    public DemandForecast Forecast(FittedSeries fitted, int horizon, DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(fitted);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(horizon);
+        if (fitted.Model is null || fitted.Series is null)
+        {
+            return new DemandForecast
+            {
+                ProductId = DemandForecast.KeyOf(ForecastSeriesKind.Product, fitted.ProductId),
+                Kind = ForecastSeriesKind.Product,
+                Name = fitted.ProductId,
+                Granularity = ToGranularity(fitted.Granularity),
+                Model = NoSales,
+                Backtest = new ForecastAccuracyRecord(null, null, 0, 0),
+                DataWindow = new ForecastDataWindow(fitted.LastPeriod, fitted.LastPeriod, 0),
+                GeneratedAt = generatedAt,
+                Points = Enumerable.Range(1, horizon)
+                    .Select(h => new ForecastPoint(SeriesPeriods.Add(fitted.LastPeriod, h, fitted.Granularity), 0, 0, 0, 0, 0))
+                    .ToList(),
+            };
+        }
+
+        var model = fitted.Model;
+        var forecast = model.Predict(horizon);
+        return Document(
+            ForecastSeriesKind.Product,
+            fitted.ProductId,
+            fitted.Series,
+            forecast,
+            model.Selected.Length > 1 ? model.Selected.Select(Name).ToList() : null,
+            Accuracy(model),
+            generatedAt);
+    }
+
+    /// <summary>The category's forecast (sum of its products') followed by each product's, all over the same periods.</summary>
+    public IReadOnlyList<DemandForecast> Forecast(FittedCategory fitted, int horizon, DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(fitted);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(horizon);
+        var models = fitted.Members.ToDictionary(m => m.ProductId, m => m.Model!, StringComparer.Ordinal);
+        var groupOf = fitted.Members.ToDictionary(m => m.ProductId, _ => fitted.Category, StringComparer.Ordinal);
+        var reconciled = BottomUpReconciliation.Reconcile(models, groupOf, horizon);
+        var result = new List<DemandForecast>(fitted.Members.Count + 1)
+        {
+            Document(
+                ForecastSeriesKind.Category,
+                fitted.Category,
+                fitted.Series,
+                reconciled.Groups[fitted.Category],
+                [$"{fitted.Members.Count} products"],
+                CategoryAccuracy(fitted),
+                generatedAt),
+        };
+        foreach (var member in fitted.Members)
+        {
+            var model = member.Model!;
+            result.Add(Document(
+                ForecastSeriesKind.Product,
+                member.ProductId,
+                member.Series!,
+                reconciled.Members[member.ProductId],
+                model.Selected.Length > 1 ? model.Selected.Select(Name).ToList() : null,
+                Accuracy(model),
+                generatedAt));
+        }
+
+        return result;
+    }
+
+    public static ForecastGranularity ToGranularity(SeriesGranularity granularity) =>
+        granularity == SeriesGranularity.Week ? ForecastGranularity.Week : ForecastGranularity.Day;
+
+    public static SeriesGranularity ToSeries(ForecastGranularity granularity) =>
+        granularity == ForecastGranularity.Week ? SeriesGranularity.Week : SeriesGranularity.Day;
+
+    public static int SeasonalPeriod(SeriesGranularity granularity, int length) =>
+        granularity == SeriesGranularity.Day ? 7 : (length > 104 ? 52 : 1);
+
+    private AutomaticForecastTrainer Trainer(DemandSeries series) => new(new AutomaticForecastTrainer.Options
+    {
+        SeasonalPeriod = SeasonalPeriod(series.Granularity, series.Length),
+        Horizon = series.Granularity == SeriesGranularity.Week ? _options.BacktestHorizonWeeks : _options.BacktestHorizonDays,
+        BacktestOrigins = _options.BacktestOrigins,
+        EtsMaxEvaluations = _options.EtsMaxEvaluations,
+    });
+
+    /// <summary>A product first sold in the last period gets one leading zero: the trainer needs two observations.</summary>
+    private static DemandSeries Padded(DemandSeries series)
+    {
+        if (series.Length >= AutomaticForecastTrainer.MinimumHistory)
+        {
+            return series;
+        }
+
+        var missing = AutomaticForecastTrainer.MinimumHistory - series.Length;
+        var values = new double[missing].Concat(series.Values).ToImmutableArray();
+        return new DemandSeries(series.Id, series.Granularity, SeriesPeriods.Add(series.Start, -missing, series.Granularity), values);
+    }
+
+    private static DemandForecast Document(
+        ForecastSeriesKind kind,
+        string name,
+        DemandSeries series,
+        SeriesForecast forecast,
+        IReadOnlyList<string>? components,
+        ForecastAccuracyRecord accuracy,
+        DateTimeOffset generatedAt)
+    {
+        var points = new List<ForecastPoint>(forecast.Horizon);
+        for (var h = 0; h < forecast.Horizon; h++)
+        {
+            points.Add(new ForecastPoint(
+                series.PeriodStart(series.Length + h),
+                Round(forecast.Mean[h]),
+                Round(forecast.Lower80[h]),
+                Round(forecast.Upper80[h]),
+                Round(forecast.Lower95[h]),
+                Round(forecast.Upper95[h])));
+        }
+
+        return new DemandForecast
+        {
+            ProductId = DemandForecast.KeyOf(kind, name),
+            Kind = kind,
+            Name = name,
+            Granularity = ToGranularity(series.Granularity),
+            Model = Name(forecast.Method),
+            Components = components,
+            Backtest = accuracy,
+            DataWindow = new ForecastDataWindow(series.Start, series.End, series.Length),
+            GeneratedAt = generatedAt,
+            Points = points,
+        };
+    }
+
+    private static ForecastAccuracyRecord Accuracy(AutomaticForecastModel model) =>
+        model.Backtest is { } backtest
+            ? new ForecastAccuracyRecord(Round(backtest.MeanAbsoluteError), Finite(model.BacktestScaledError), backtest.Horizon, backtest.Origins.Length)
+            : new ForecastAccuracyRecord(null, null, 0, 0);
+
+    /// <summary>
+    /// The backtest error of the summed forecasts: the members' backtests aligned by their distance from the common last
+    /// period (as the reconciliation does), scaled by the in-sample seasonal-naive error of the category's series.
+    /// </summary>
+    private static ForecastAccuracyRecord CategoryAccuracy(FittedCategory fitted)
+    {
+        var backtested = fitted.Members.Where(m => m.Model!.Backtest is not null).Select(m => m.Model!).ToList();
+        if (backtested.Count == 0)
+        {
+            return new ForecastAccuracyRecord(null, null, 0, 0);
+        }
+
+        var horizon = backtested.Min(model => model.Backtest!.Horizon);
+        var rows = new SortedDictionary<int, (double[] Actuals, double[] Forecasts)>();
+        foreach (var model in backtested)
+        {
+            var backtest = model.Backtest!;
+            for (var k = 0; k < backtest.Origins.Length; k++)
+            {
+                var distance = model.TrainingLength - backtest.Origins[k];
+                if (!rows.TryGetValue(distance, out var row))
+                {
+                    row = (new double[horizon], new double[horizon]);
+                    rows[distance] = row;
+                }
+
+                for (var h = 0; h < horizon; h++)
+                {
+                    row.Actuals[h] += backtest.Actuals[k * backtest.Horizon + h];
+                    row.Forecasts[h] += backtest.Forecasts[k * backtest.Horizon + h];
+                }
+            }
+        }
+
+        var actuals = rows.Values.SelectMany(row => row.Actuals).ToArray();
+        var forecasts = rows.Values.SelectMany(row => row.Forecasts).ToArray();
+        var mae = ForecastAccuracy.MeanAbsoluteError(actuals, forecasts);
+        var values = fitted.Series.Values.AsSpan();
+        var scale = ForecastAccuracy.NaiveMeanAbsoluteError(values, SeasonalPeriod(fitted.Granularity, values.Length));
+        return new ForecastAccuracyRecord(Round(mae), scale > 0 ? Finite(mae / scale) : null, horizon, rows.Count);
+    }
+
+    private static string Name(ForecastMethod method) => JsonNamingPolicy.SnakeCaseLower.ConvertName(method.ToString());
+
+    private static double? Finite(double value) => double.IsFinite(value) ? Round(value) : null;
+
+    private static double Round(double value) => Math.Round(value, 4);
+}
