@@ -203,6 +203,20 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Recommendations__Training__Weighting__PurchaseWeight: '5'
     ModelRegistry__ContainerName: 'models'
     ModelRegistry__TrainingContainerName: 'training'
+    Support__MaxMessageLength: '2000'
+    Support__MinimumConfidence: '0.35'
+    Support__HandoffSentiment: '-0.6'
+    Support__ReturnWindowDays: '30'
+    Support__MinimumKnowledgeScore: '1.0'
+    Support__ProductsPerReply: '3'
+    Support__TrainingDataPath: ''
+    Support__TrainingSamplePerIntent: '0'
+    Support__UtterancesPath: ''
+    Support__SentimentDataPath: ''
+    Support__KnowledgeSeedPath: ''
+    Support__RefreshSeconds: '300'
+    Support__Generation: 'Off'
+    Support__ContentContainerName: 'support'
   }
 }
 

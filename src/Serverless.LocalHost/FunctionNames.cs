@@ -22,4 +22,6 @@ public static class FunctionNames
     public const string RollbackModel = Application.Hosting.FunctionNames.RollbackModel;
     public const string RetrainModel = Application.Hosting.FunctionNames.RetrainModel;
     public const string RetrainRecommender = Application.Hosting.FunctionNames.RetrainRecommender;
+    public const string ReplyToCustomer = Application.Hosting.FunctionNames.ReplyToCustomer;
+    public const string GetConversation = Application.Hosting.FunctionNames.GetConversation;
 }

@@ -6,6 +6,7 @@ using Serverless.Application.Health;
 using Serverless.Application.Profiles;
 using Serverless.Application.Recommendations;
 using Serverless.Application.Segments;
+using Serverless.Application.Support;
 using Serverless.Application.Training;
 using Serverless.Domain.Ports;
 
@@ -48,6 +49,9 @@ public static partial class FunctionCatalog
             FunctionSettings.RecommenderRetrainSchedule,
             FunctionSettings.DefaultRecommenderRetrainSchedule,
             typeof(RetrainRecommenderHandler)),
+
+        FunctionDefinition.ForHttp(FunctionNames.ReplyToCustomer, "POST", "support/replies", typeof(ReplyToCustomerHandler)),
+        FunctionDefinition.ForHttp(FunctionNames.GetConversation, "GET", "support/conversations/{conversationId}", typeof(GetConversationHandler)),
     ];
 
     public static IEnumerable<FunctionDefinition> Http => All.Where(f => f.Trigger == TriggerKind.Http);

@@ -22,4 +22,6 @@ public static class FunctionNames
     public const string RollbackModel = "RollbackModel";
     public const string RetrainModel = "RetrainModel";
     public const string RetrainRecommender = "RetrainRecommender";
+    public const string ReplyToCustomer = "ReplyToCustomer";
+    public const string GetConversation = "GetConversation";
 }

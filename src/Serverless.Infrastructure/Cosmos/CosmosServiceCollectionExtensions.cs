@@ -28,6 +28,7 @@ internal static class CosmosServiceCollectionExtensions
         services.AddSingleton<IOrderRepository, CosmosOrderRepository>();
         services.AddSingleton<ICatalogRepository, CosmosCatalogRepository>();
         services.AddSingleton<ISegmentRepository, CosmosSegmentRepository>();
+        services.AddSingleton<IConversationRepository, CosmosConversationRepository>();
         services.AddSingleton<IHealthProbe, CosmosHealthProbe>();
         return services;
     }
