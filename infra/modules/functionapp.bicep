@@ -149,11 +149,13 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     CosmosDb__EventsTimeToLiveSeconds: string(eventsTimeToLiveSeconds)
     CosmosDb__ConversationsTimeToLiveSeconds: string(conversationsTimeToLiveSeconds)
 
-    // Trigger bindings (%EventsQueueName%, %CatalogQueueName%, %RfmRecomputeSchedule%, %RecommenderRetrainSchedule%).
+    // Trigger bindings (%EventsQueueName%, %CatalogQueueName%, %RfmRecomputeSchedule%, %RecommenderRetrainSchedule%,
+    // %SupportIntentsRetrainSchedule%).
     EventsQueueName: 'events'
     CatalogQueueName: 'catalog'
     RfmRecomputeSchedule: rfmRecomputeSchedule
     RecommenderRetrainSchedule: recommenderRetrainSchedule
+    SupportIntentsRetrainSchedule: '0 30 3 * * *'
 
     // Product settings, at the defaults of local.settings.sample.json.
     Archive__MaxBlobBytes: '67108864'

@@ -73,6 +73,8 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ReplyRephraser>();
         services.TryAddSingleton<ReplyToCustomerHandler>();
         services.TryAddSingleton<GetConversationHandler>();
+        services.TryAddSingleton<SupportIntentRetrainingJob>();
+        services.TryAddSingleton<RetrainSupportIntentsHandler>();
     }
 
     /// <summary>The recommender: serving (<c>Recommendations</c>), retraining and the model admin (<c>Recommendations:Training</c>).</summary>

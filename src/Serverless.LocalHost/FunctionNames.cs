@@ -24,4 +24,5 @@ public static class FunctionNames
     public const string RetrainRecommender = Application.Hosting.FunctionNames.RetrainRecommender;
     public const string ReplyToCustomer = Application.Hosting.FunctionNames.ReplyToCustomer;
     public const string GetConversation = Application.Hosting.FunctionNames.GetConversation;
+    public const string RetrainSupportIntents = Application.Hosting.FunctionNames.RetrainSupportIntents;
 }

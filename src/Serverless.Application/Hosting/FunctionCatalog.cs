@@ -52,6 +52,11 @@ public static partial class FunctionCatalog
 
         FunctionDefinition.ForHttp(FunctionNames.ReplyToCustomer, "POST", "support/replies", typeof(ReplyToCustomerHandler)),
         FunctionDefinition.ForHttp(FunctionNames.GetConversation, "GET", "support/conversations/{conversationId}", typeof(GetConversationHandler)),
+        FunctionDefinition.ForTimer(
+            FunctionNames.RetrainSupportIntents,
+            FunctionSettings.SupportIntentsRetrainSchedule,
+            FunctionSettings.DefaultSupportIntentsRetrainSchedule,
+            typeof(RetrainSupportIntentsHandler)),
     ];
 
     public static IEnumerable<FunctionDefinition> Http => All.Where(f => f.Trigger == TriggerKind.Http);

@@ -24,4 +24,5 @@ public static class FunctionNames
     public const string RetrainRecommender = "RetrainRecommender";
     public const string ReplyToCustomer = "ReplyToCustomer";
     public const string GetConversation = "GetConversation";
+    public const string RetrainSupportIntents = "RetrainSupportIntents";
 }

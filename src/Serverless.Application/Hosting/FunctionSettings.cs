@@ -25,4 +25,10 @@ public static class FunctionSettings
 
     /// <summary>Nightly at 03:00 UTC.</summary>
     public const string DefaultRecommenderRetrainSchedule = "0 0 3 * * *";
+
+    /// <summary>The NCRONTAB schedule (six fields, seconds first) of <see cref="FunctionNames.RetrainSupportIntents"/>.</summary>
+    public const string SupportIntentsRetrainSchedule = "SupportIntentsRetrainSchedule";
+
+    /// <summary>Nightly at 03:30 UTC.</summary>
+    public const string DefaultSupportIntentsRetrainSchedule = "0 30 3 * * *";
 }

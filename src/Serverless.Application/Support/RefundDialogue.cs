@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Serverless.Domain.Orders;
 
@@ -8,9 +9,10 @@ namespace Serverless.Application.Support;
 /// computed from its date and status: not shipped → cancel instead; shipped or delivered within
 /// <c>Support:ReturnWindowDays</c> of the order date → returnable until the window's end; later → outside the window;
 /// cancelled or returned → the refunded amount recorded on the order. A policy question ("check_refund_policy") names
-/// no order and gets the policy alone unless the conversation is already about one; so does anyone not signed in.
+/// no order and gets the policy alone unless the conversation is already about one or the message speaks of an order
+/// ("order", "订单"); so does anyone not signed in.
 /// </summary>
-public sealed class RefundDialogue(OrderResolver resolver, KnowledgeAnswerer knowledge, IOptions<SupportOptions> options, TimeProvider timeProvider)
+public sealed partial class RefundDialogue(OrderResolver resolver, KnowledgeAnswerer knowledge, IOptions<SupportOptions> options, TimeProvider timeProvider)
 {
     public const string ReturnsArticle = "returns";
     public const string RefundsArticle = "refunds";
@@ -19,7 +21,7 @@ public sealed class RefundDialogue(OrderResolver resolver, KnowledgeAnswerer kno
 
     public async Task<DialogueReply> RespondAsync(DialogueTurn turn, CancellationToken cancellationToken)
     {
-        if ((turn.Label == PolicyLabel && turn.Conversation.CurrentOrderId is null) || turn.UserId is null)
+        if ((turn.Label == PolicyLabel && turn.Conversation.CurrentOrderId is null && !OrderWord().IsMatch(turn.Message)) || turn.UserId is null)
         {
             var article = turn.Label == PolicyLabel ? ReturnsArticle : RefundsArticle;
             var policy = await knowledge.PolicyAsync(article, turn.Message, turn.Locale, cancellationToken);
@@ -40,6 +42,10 @@ public sealed class RefundDialogue(OrderResolver resolver, KnowledgeAnswerer kno
             ? new DialogueReply(sentence, [SupportSources.Order(order.OrderId)], [action]) { Facts = [sentence] }
             : KnowledgeAnswerer.Reply(passage, turn.Locale, [action, SupportActions.Policy], sentence, [SupportSources.Order(order.OrderId)]);
     }
+
+    /// <summary>A policy question that speaks of an order ("can this order be refunded?") is about the user's order.</summary>
+    [GeneratedRegex(@"\border\b|\bpurchase\b|订单", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderWord();
 
     private (string Sentence, string Action, string Article) Eligibility(string locale, Order order)
     {

@@ -59,7 +59,6 @@ public sealed class ReplyToCustomerHandler(
 
         var message = body!.Message!.Trim();
         var now = timeProvider.GetUtcNow();
-        var locale = requestedLocale ?? SupportLocales.Detect(message);
         Versioned<Conversation>? stored = null;
         if (body.ConversationId is { } id)
         {
@@ -69,6 +68,8 @@ public sealed class ReplyToCustomerHandler(
                 return Problem.NotFound($"No conversation '{id}' for this user.");
             }
         }
+
+        var locale = requestedLocale ?? SupportLocales.Detect(message, stored?.Value.Locale);
 
         var conversation = stored?.Value ?? new Conversation
         {

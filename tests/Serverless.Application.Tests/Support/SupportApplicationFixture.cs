@@ -10,13 +10,14 @@ using Serverless.Domain.Orders;
 
 namespace Serverless.Application.Tests.Support;
 
-/// <summary>One application for the support tests (the intent model trains once, lazily); each test uses its own users.</summary>
+/// <summary>One application for the support tests (serving the shared intent model from its registry); each test uses its own users.</summary>
 public sealed class SupportApplicationFixture : IDisposable
 {
     public TestApplication App { get; } = new(SupportTestSettings.Create());
 
     public SupportApplicationFixture()
     {
+        SharedIntentModel.PublishTo(App.Models);
         var at = TestApplication.Start.AddDays(-90);
         foreach (var product in new[]
         {
