@@ -57,7 +57,7 @@ public sealed class ReplyRephraserTests
     private static TestApplication App(string? generation, FakeChatClient client)
     {
         var app = new TestApplication(
-            SupportTestSettings.Create(new Dictionary<string, string?> { ["Support:Generation"] = generation }),
+            SupportTestSettings.Create(new Dictionary<string, string?> { ["Support:Generation"] = generation, ["Support:SentimentDataPath"] = null }),
             configure: services => services.AddSingleton<IChatClient>(client));
         SharedIntentModel.PublishTo(app.Models);
         return app;
