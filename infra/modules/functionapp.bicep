@@ -215,7 +215,6 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Support__TrainingSamplePerIntent: '0'
     Support__UtterancesPath: ''
     Support__SentimentDataPath: ''
-    Support__KnowledgeSeedPath: ''
     Support__RefreshSeconds: '300'
     Support__Generation: 'Off'
     Support__ContentContainerName: 'support'
