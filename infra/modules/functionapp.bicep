@@ -153,13 +153,14 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     CosmosDb__ConversationsTimeToLiveSeconds: string(conversationsTimeToLiveSeconds)
 
     // Trigger bindings (%EventsQueueName%, %CatalogQueueName%, %RfmRecomputeSchedule%, %RecommenderRetrainSchedule%,
-    // %ForecastRequestsQueueName%, %ForecastRefreshSchedule%).
+    // %ForecastRequestsQueueName%, %ForecastRefreshSchedule%, %SupportIntentsRetrainSchedule%).
     EventsQueueName: 'events'
     CatalogQueueName: 'catalog'
     RfmRecomputeSchedule: rfmRecomputeSchedule
     RecommenderRetrainSchedule: recommenderRetrainSchedule
     ForecastRequestsQueueName: 'forecast-requests'
     ForecastRefreshSchedule: forecastRefreshSchedule
+    SupportIntentsRetrainSchedule: '0 30 3 * * *'
 
     // Product settings, at the defaults of local.settings.sample.json.
     Archive__MaxBlobBytes: '67108864'
@@ -224,6 +225,19 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Forecasts__BacktestHorizonWeeks: '4'
     Forecasts__EtsMaxEvaluations: '1000'
     Forecasts__UncategorizedName: 'uncategorized'
+    Support__MaxMessageLength: '2000'
+    Support__MinimumConfidence: '0.35'
+    Support__HandoffSentiment: '-0.6'
+    Support__ReturnWindowDays: '30'
+    Support__MinimumKnowledgeScore: '1.0'
+    Support__ProductsPerReply: '3'
+    Support__TrainingDataPath: ''
+    Support__TrainingSamplePerIntent: '0'
+    Support__UtterancesPath: ''
+    Support__SentimentDataPath: ''
+    Support__RefreshSeconds: '300'
+    Support__Generation: 'Off'
+    Support__ContentContainerName: 'support'
   }
 }
 

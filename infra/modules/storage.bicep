@@ -39,11 +39,13 @@ var queueNames = [
 ]
 
 // archive: the event archive (append blobs, archive/events/yyyy/MM/dd/HH/...); models: the model registry
-// ({model}/{version}/..., {model}/current.json); training: the retraining job's interaction snapshots.
+// ({model}/{version}/..., {model}/current.json); training: the retraining job's interaction snapshots;
+// support: the support assistant's knowledge articles (knowledge/*.md) and labelled utterances (utterances/*.csv).
 var blobContainerNames = [
   'archive'
   'models'
   'training'
+  'support'
   deploymentContainerName
 ]
 

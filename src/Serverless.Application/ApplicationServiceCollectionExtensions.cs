@@ -11,6 +11,7 @@ using Serverless.Application.Hosting;
 using Serverless.Application.Profiles;
 using Serverless.Application.Recommendations;
 using Serverless.Application.Segments;
+using Serverless.Application.Support;
 using Serverless.Application.Telemetry;
 using Serverless.Application.Training;
 using Serverless.Domain.Profiles;
@@ -50,7 +51,32 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<HealthCheckHandler>();
         AddRecommendations(services, configuration);
         AddForecasts(services, configuration);
+        AddSupport(services, configuration);
         return services;
+    }
+
+    /// <summary>The customer-service assistant (<c>Support</c>): dialogues, models, knowledge base and its two routes.</summary>
+    private static void AddSupport(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SupportOptions>, SupportOptionsValidator>());
+        services.TryAddSingleton<SupportTrainingData>();
+        services.TryAddSingleton<SupportIntentModelProvider>();
+        services.TryAddSingleton<SentimentAnalyzer>();
+        services.TryAddSingleton<KnowledgeBaseProvider>();
+        services.TryAddSingleton<KnowledgeAnswerer>();
+        services.TryAddSingleton<OrderResolver>();
+        services.TryAddSingleton<OrderTrackingDialogue>();
+        services.TryAddSingleton<OrderCancellationDialogue>();
+        services.TryAddSingleton<RefundDialogue>();
+        services.TryAddSingleton<ProductSearchDialogue>();
+        services.TryAddSingleton<RecommendationDialogue>();
+        services.TryAddSingleton<KnowledgeDialogue>();
+        services.TryAddSingleton<ReplyRephraser>();
+        services.TryAddSingleton<ReplyToCustomerHandler>();
+        services.TryAddSingleton<GetConversationHandler>();
+        services.TryAddSingleton<SupportIntentRetrainingJob>();
+        services.TryAddSingleton<RetrainSupportIntentsHandler>();
     }
 
     /// <summary>The recommender: serving (<c>Recommendations</c>), retraining and the model admin (<c>Recommendations:Training</c>).</summary>

@@ -27,4 +27,7 @@ public static class FunctionNames
     public const string GetReorderPoint = Application.Hosting.FunctionNames.GetReorderPoint;
     public const string RefreshForecasts = Application.Hosting.FunctionNames.RefreshForecasts;
     public const string ProcessForecastRequest = Application.Hosting.FunctionNames.ProcessForecastRequest;
+    public const string ReplyToCustomer = Application.Hosting.FunctionNames.ReplyToCustomer;
+    public const string GetConversation = Application.Hosting.FunctionNames.GetConversation;
+    public const string RetrainSupportIntents = Application.Hosting.FunctionNames.RetrainSupportIntents;
 }

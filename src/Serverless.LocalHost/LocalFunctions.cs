@@ -3,6 +3,7 @@ using Serverless.Application.Events;
 using Serverless.Application.Forecasts;
 using Serverless.Application.Hosting;
 using Serverless.Application.Segments;
+using Serverless.Application.Support;
 using Serverless.Application.Training;
 using Serverless.LocalHost.Configuration;
 using Serverless.LocalHost.Queues;
@@ -51,6 +52,13 @@ public static class LocalFunctions
             services.GetRequiredService<ILoggerFactory>()
                 .CreateLogger(typeof(LocalFunctions))
                 .LogInformation("{Function} report: {Report}", FunctionNames.RefreshForecasts, report);
+        },
+        [FunctionNames.RetrainSupportIntents] = async (services, cancellationToken) =>
+        {
+            var report = await services.GetRequiredService<RetrainSupportIntentsHandler>().HandleAsync(cancellationToken);
+            services.GetRequiredService<ILoggerFactory>()
+                .CreateLogger(typeof(LocalFunctions))
+                .LogInformation("{Function} report: {Report}", FunctionNames.RetrainSupportIntents, report);
         },
     };
 

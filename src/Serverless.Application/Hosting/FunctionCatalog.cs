@@ -7,6 +7,7 @@ using Serverless.Application.Health;
 using Serverless.Application.Profiles;
 using Serverless.Application.Recommendations;
 using Serverless.Application.Segments;
+using Serverless.Application.Support;
 using Serverless.Application.Training;
 using Serverless.Domain.Ports;
 
@@ -63,6 +64,13 @@ public static partial class FunctionCatalog
             FunctionSettings.ForecastRefreshSchedule,
             FunctionSettings.DefaultForecastRefreshSchedule,
             typeof(RefreshForecastsHandler)),
+        FunctionDefinition.ForHttp(FunctionNames.ReplyToCustomer, "POST", "support/replies", typeof(ReplyToCustomerHandler)),
+        FunctionDefinition.ForHttp(FunctionNames.GetConversation, "GET", "support/conversations/{conversationId}", typeof(GetConversationHandler)),
+        FunctionDefinition.ForTimer(
+            FunctionNames.RetrainSupportIntents,
+            FunctionSettings.SupportIntentsRetrainSchedule,
+            FunctionSettings.DefaultSupportIntentsRetrainSchedule,
+            typeof(RetrainSupportIntentsHandler)),
     ];
 
     public static IEnumerable<FunctionDefinition> Http => All.Where(f => f.Trigger == TriggerKind.Http);

@@ -27,4 +27,7 @@ public static class FunctionNames
     public const string GetReorderPoint = "GetReorderPoint";
     public const string RefreshForecasts = "RefreshForecasts";
     public const string ProcessForecastRequest = "ProcessForecastRequest";
+    public const string ReplyToCustomer = "ReplyToCustomer";
+    public const string GetConversation = "GetConversation";
+    public const string RetrainSupportIntents = "RetrainSupportIntents";
 }

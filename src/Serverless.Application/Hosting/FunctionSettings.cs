@@ -34,4 +34,10 @@ public static class FunctionSettings
 
     /// <summary>Nightly at 02:30 UTC.</summary>
     public const string DefaultForecastRefreshSchedule = "0 30 2 * * *";
+
+    /// <summary>The NCRONTAB schedule (six fields, seconds first) of <see cref="FunctionNames.RetrainSupportIntents"/>.</summary>
+    public const string SupportIntentsRetrainSchedule = "SupportIntentsRetrainSchedule";
+
+    /// <summary>Nightly at 03:30 UTC.</summary>
+    public const string DefaultSupportIntentsRetrainSchedule = "0 30 3 * * *";
 }

@@ -25,6 +25,9 @@ public sealed class CatalogView
     /// <summary>In-stock products, most recently updated first (the fallback when there is no popularity yet).</summary>
     public IReadOnlyList<string> Newest { get; }
 
+    /// <summary>Every product, in stock or not.</summary>
+    public IEnumerable<Product> Products => _products.Values;
+
     public Product? Find(string productId) => _products.GetValueOrDefault(productId);
 
     /// <summary>In the catalog and in stock; or absent from the catalog when <paramref name="policy"/> includes such items.</summary>

@@ -29,6 +29,7 @@ internal static class CosmosServiceCollectionExtensions
         services.AddSingleton<ICatalogRepository, CosmosCatalogRepository>();
         services.AddSingleton<IForecastRepository, CosmosForecastRepository>();
         services.AddSingleton<ISegmentRepository, CosmosSegmentRepository>();
+        services.AddSingleton<IConversationRepository, CosmosConversationRepository>();
         services.AddSingleton<IHealthProbe, CosmosHealthProbe>();
         return services;
     }

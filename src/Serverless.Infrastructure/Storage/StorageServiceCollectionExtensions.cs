@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Domain.Ports;
 using Serverless.Infrastructure.Archive;
 using Serverless.Infrastructure.Messaging;
+using Serverless.Infrastructure.Support;
 
 namespace Serverless.Infrastructure.Storage;
 
@@ -26,6 +27,8 @@ internal static class StorageServiceCollectionExtensions
         services.TryAddSingleton<BlobEventArchive>();
         services.TryAddSingleton<IEventArchive>(provider => provider.GetRequiredService<BlobEventArchive>());
         services.TryAddSingleton<IMessagePublisher, QueueMessagePublisher>();
+        services.TryAddSingleton(_ => SupportContentOptions.FromConfiguration(configuration));
+        services.TryAddSingleton<ISupportContentStore, BlobSupportContentStore>();
         services.AddSingleton<IHealthProbe, StorageHealthProbe>();
         return services;
     }

@@ -7,6 +7,7 @@ using Serverless.Application.Hosting;
 using Serverless.Application.Profiles;
 using Serverless.Application.Recommendations;
 using Serverless.Application.Segments;
+using Serverless.Application.Support;
 using Serverless.Application.Telemetry;
 using Serverless.Application.Training;
 
@@ -53,6 +54,10 @@ public static class FunctionEndpoints
             HandlerResults.ToResult(
                 await handler.HandleAsync(productId, Query(request, "leadTimeDays"), Query(request, "serviceLevel"), Query(request, "reviewPeriodDays"), cancellationToken),
                 request),
+        [FunctionNames.ReplyToCustomer] = async (HttpRequest request, [FromServices] ReplyToCustomerHandler handler, CancellationToken cancellationToken) =>
+            HandlerResults.ToResult(await handler.HandleAsync(new SupportReplyRequest(request.ContentType, request.Body), cancellationToken), request),
+        [FunctionNames.GetConversation] = async (string conversationId, HttpRequest request, [FromServices] GetConversationHandler handler, CancellationToken cancellationToken) =>
+            HandlerResults.ToResult(await handler.HandleAsync(conversationId, cancellationToken), request),
     };
 
     /// <param name="isEnabled">Whether a function is enabled; a disabled one is not mapped, so it answers 404 as in Functions.</param>

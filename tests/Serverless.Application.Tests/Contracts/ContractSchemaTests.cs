@@ -7,6 +7,7 @@ using Serverless.Domain.Events;
 using Serverless.Domain.Json;
 using Serverless.Domain.Orders;
 using Serverless.Domain.Segments;
+using Serverless.Domain.Support;
 using Serverless.Testing;
 using Xunit;
 using static Serverless.Application.Tests.Fakes.EventJson;
@@ -120,5 +121,22 @@ public sealed class ContractSchemaTests
         var ids = schema["definitions"]!["segmentId"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>());
 
         Assert.Equal(RfmSegments.All.Select(s => s.Id), ids);
+    }
+
+    [Fact]
+    public async Task Hand_offs_match_the_handoff_schema()
+    {
+        var schema = await Schema("handoff.schema.json");
+        var turn = new ConversationTurn
+        {
+            At = T, Message = "我要找人工客服", Reply = "我已将本次对话转交人工客服。", Intent = "contact_human_agent", Confidence = 0.99,
+            Sentiment = 0, Actions = ["handoff"], Sources = [], Handoff = true,
+        };
+        var message = new HandoffRequest { ConversationId = "c1", UserId = "u1", Locale = "zh", Reason = "requested", RequestedAt = T, Transcript = [turn] };
+
+        Assert.Empty(schema.Validate(Json(message)));
+        Assert.Empty(schema.Validate(Json(message with { UserId = null, Reason = "negative_sentiment" })));
+        Assert.NotEmpty(schema.Validate(Json(message with { Reason = "bored" })));
+        Assert.NotEmpty(schema.Validate(Json(message with { Transcript = [] })));
     }
 }

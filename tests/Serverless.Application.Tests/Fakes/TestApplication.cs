@@ -14,7 +14,8 @@ public sealed class TestApplication : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public TestApplication(IDictionary<string, string?>? settings = null, IEnumerable<IHealthProbe>? probes = null)
+    public TestApplication(
+        IDictionary<string, string?>? settings = null, IEnumerable<IHealthProbe>? probes = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
@@ -32,11 +33,14 @@ public sealed class TestApplication : IDisposable
         services.AddSingleton<IModelRegistry>(Models);
         services.AddSingleton<IInteractionSnapshotStore>(Snapshots);
         services.AddSingleton<IEventArchiveIndex>(_ => new FakeEventArchiveIndex(Archive));
+        services.AddSingleton<IConversationRepository>(Conversations);
+        services.AddSingleton<ISupportContentStore>(SupportContent);
         foreach (var probe in probes ?? [])
         {
             services.AddSingleton(probe);
         }
 
+        configure?.Invoke(services);
         services.AddApplication(configuration);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
@@ -64,6 +68,10 @@ public sealed class TestApplication : IDisposable
     public FakeModelRegistry Models { get; } = new();
 
     public FakeInteractionSnapshotStore Snapshots { get; } = new();
+
+    public FakeConversationRepository Conversations { get; } = new();
+
+    public FakeSupportContentStore SupportContent { get; } = new();
 
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();

@@ -18,6 +18,7 @@ public sealed class AppSettingsInvariantTests
         ["CosmosDb:Key"] = "the account has local (key) authentication disabled; the app uses its managed identity",
         ["CosmosDb:AllowInsecureLocalCertificate"] = "only for the local server's self-signed certificate",
         ["Archive:WriterId"] = "each instance names its archive blobs after its machine and process by default",
+        ["Support:KnowledgeSeedPath"] = "a repository folder (docs/knowledge) for local runs; in Azure the articles are uploaded to the support container",
     };
 
     private const string LocalHostPrefix = "LocalHost:";
