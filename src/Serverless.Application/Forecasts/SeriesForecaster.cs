@@ -199,40 +199,16 @@ public sealed class SeriesForecaster(IOptions<ForecastOptions> options)
     /// </summary>
     private static ForecastAccuracyRecord CategoryAccuracy(FittedCategory fitted)
     {
-        var backtested = fitted.Members.Where(m => m.Model!.Backtest is not null).Select(m => m.Model!).ToList();
-        if (backtested.Count == 0)
+        if (AggregateBacktest.Of(fitted.Members.Select(m => m.Model!)) is not { } aggregate)
         {
             return new ForecastAccuracyRecord(null, null, 0, 0);
         }
 
-        var horizon = backtested.Min(model => model.Backtest!.Horizon);
-        var rows = new SortedDictionary<int, (double[] Actuals, double[] Forecasts)>();
-        foreach (var model in backtested)
-        {
-            var backtest = model.Backtest!;
-            for (var k = 0; k < backtest.Origins.Length; k++)
-            {
-                var distance = model.TrainingLength - backtest.Origins[k];
-                if (!rows.TryGetValue(distance, out var row))
-                {
-                    row = (new double[horizon], new double[horizon]);
-                    rows[distance] = row;
-                }
-
-                for (var h = 0; h < horizon; h++)
-                {
-                    row.Actuals[h] += backtest.Actuals[k * backtest.Horizon + h];
-                    row.Forecasts[h] += backtest.Forecasts[k * backtest.Horizon + h];
-                }
-            }
-        }
-
-        var actuals = rows.Values.SelectMany(row => row.Actuals).ToArray();
-        var forecasts = rows.Values.SelectMany(row => row.Forecasts).ToArray();
-        var mae = ForecastAccuracy.MeanAbsoluteError(actuals, forecasts);
+        var (horizon, origins, actuals, forecasts) = aggregate;
+        var mae = ForecastAccuracy.MeanAbsoluteError(actuals.AsSpan(), forecasts.AsSpan());
         var values = fitted.Series.Values.AsSpan();
         var scale = ForecastAccuracy.NaiveMeanAbsoluteError(values, SeasonalPeriod(fitted.Granularity, values.Length));
-        return new ForecastAccuracyRecord(Round(mae), scale > 0 ? Finite(mae / scale) : null, horizon, rows.Count);
+        return new ForecastAccuracyRecord(Round(mae), scale > 0 ? Finite(mae / scale) : null, horizon, origins);
     }
 
     private static string Name(ForecastMethod method) => JsonNamingPolicy.SnakeCaseLower.ConvertName(method.ToString());

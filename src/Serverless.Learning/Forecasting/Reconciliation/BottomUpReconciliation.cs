@@ -94,38 +94,8 @@ public static class BottomUpReconciliation
     }
 
     /// <summary>The backtest errors of the summed forecasts, per origin (by distance from the end) and step.</summary>
-    private static EmpiricalErrors? AggregateErrors(IReadOnlyList<AutomaticForecastModel> models)
-    {
-        var backtested = models.Where(model => model.Backtest is not null).ToList();
-        if (backtested.Count == 0)
-        {
-            return null;
-        }
-
-        var horizon = backtested.Min(model => model.Backtest!.Horizon);
-        var rows = new SortedDictionary<int, (double[] Actuals, double[] Forecasts)>();
-        foreach (var model in backtested)
-        {
-            var backtest = model.Backtest!;
-            for (var k = 0; k < backtest.Origins.Length; k++)
-            {
-                var distance = model.TrainingLength - backtest.Origins[k];
-                if (!rows.TryGetValue(distance, out var row))
-                {
-                    row = (new double[horizon], new double[horizon]);
-                    rows[distance] = row;
-                }
-
-                for (var h = 0; h < horizon; h++)
-                {
-                    var index = k * backtest.Horizon + h;
-                    row.Actuals[h] += backtest.Actuals[index];
-                    row.Forecasts[h] += backtest.Forecasts[index];
-                }
-            }
-        }
-
-        return EmpiricalErrors.FromBacktest(
-            rows.Values.SelectMany(row => row.Actuals).ToList(), rows.Values.SelectMany(row => row.Forecasts).ToList(), horizon);
-    }
+    private static EmpiricalErrors? AggregateErrors(IReadOnlyList<AutomaticForecastModel> models) =>
+        AggregateBacktest.Of(models) is { } aggregate
+            ? EmpiricalErrors.FromBacktest(aggregate.Actuals, aggregate.Forecasts, aggregate.Horizon)
+            : null;
 }
