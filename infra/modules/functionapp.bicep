@@ -231,6 +231,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Support__ReturnWindowDays: '30'
     Support__MinimumKnowledgeScore: '1.0'
     Support__ProductsPerReply: '3'
+    Support__MaxStoredTurns: '100'
+    Support__HandoffTranscriptTurns: '10'
     Support__TrainingDataPath: ''
     Support__TrainingSamplePerIntent: '0'
     Support__UtterancesPath: ''

@@ -111,6 +111,10 @@ public sealed class ReplyToCustomerHandler(
             Handoff = handoff,
         };
         conversation.Turns.Add(record);
+        if (conversation.Turns.Count > _options.MaxStoredTurns)
+        {
+            conversation.Turns.RemoveRange(0, conversation.Turns.Count - _options.MaxStoredTurns);
+        }
         conversation.UpdatedAt = now;
         conversation.HandedOff |= handoff;
         if (await conversations.TrySaveAsync(conversation, stored?.ETag, cancellationToken) is null)
@@ -127,7 +131,7 @@ public sealed class ReplyToCustomerHandler(
                 Locale = locale,
                 Reason = JsonNamingPolicy.SnakeCaseLower.ConvertName(reason.ToString()),
                 RequestedAt = now,
-                Transcript = conversation.Turns,
+                Transcript = conversation.Turns.TakeLast(_options.HandoffTranscriptTurns).ToList(),
             }, cancellationToken);
             logger.LogInformation("Conversation {ConversationId} handed off ({Reason})", conversation.ConversationId, reason);
         }

@@ -47,6 +47,18 @@ public sealed class SupportOptions
     /// <summary>Off (default): template replies only. Rephrase: an IChatClient, when registered, rewords the grounded reply.</summary>
     public ReplyGeneration Generation { get; set; } = ReplyGeneration.Off;
 
+    /// <summary>
+    /// A conversation keeps at most this many turns, the oldest dropped first, so that its document stays far below the
+    /// Cosmos DB item size limit. Default 100.
+    /// </summary>
+    public int MaxStoredTurns { get; set; } = 100;
+
+    /// <summary>
+    /// A hand-off message carries the last this many turns, so that it stays within the Storage queue message limit
+    /// (64 KiB); the person taking over reads the rest through GET /api/support/conversations/{id}. Default 10.
+    /// </summary>
+    public int HandoffTranscriptTurns { get; set; } = 10;
+
     /// <summary>Seed of the classifier's validation split.</summary>
     public int Seed { get; set; } = 42;
 

@@ -34,6 +34,16 @@ public sealed class SupportOptionsValidator : IValidateOptions<SupportOptions>
             errors.Add($"{Section}:{nameof(options.MinimumKnowledgeScore)} must be a finite number >= 0.");
         }
 
+        if (options.MaxStoredTurns is < 10 or > 1000)
+        {
+            errors.Add($"{Section}:{nameof(options.MaxStoredTurns)} must be between 10 and 1000.");
+        }
+
+        if (options.HandoffTranscriptTurns is < 1 or > 20)
+        {
+            errors.Add($"{Section}:{nameof(options.HandoffTranscriptTurns)} must be between 1 and 20.");
+        }
+
         if (options.ProductsPerReply is < 1 or > 20)
         {
             errors.Add($"{Section}:{nameof(options.ProductsPerReply)} must be between 1 and 20.");

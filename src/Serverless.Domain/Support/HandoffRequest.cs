@@ -1,6 +1,6 @@
 namespace Serverless.Domain.Support;
 
-/// <summary>The message on the <c>handoff</c> queue: a conversation a person should take over, with its transcript.</summary>
+/// <summary>The message on the <c>handoff</c> queue: a conversation a person should take over, with its latest turns.</summary>
 public sealed record HandoffRequest
 {
     public required string ConversationId { get; init; }

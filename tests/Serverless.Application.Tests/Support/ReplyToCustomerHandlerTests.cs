@@ -130,6 +130,29 @@ public sealed class ReplyToCustomerHandlerTests(SupportApplicationFixture fixtur
         Assert.True((await fixture.App.Conversations.GetAsync(first.ConversationId, CancellationToken.None))!.Value.HandedOff);
     }
 
+    [Fact]
+    public async Task A_long_conversation_keeps_its_last_turns_and_hands_off_only_the_latest()
+    {
+        var user = SupportApplicationFixture.NewUser();
+        var conversationId = (await fixture.ReplyAsync("what payment methods do you accept", user)).Value!.ConversationId;
+        for (var i = 1; i <= 100; i++)
+        {
+            Assert.Equal(conversationId, (await fixture.ReplyAsync($"question {i}: what payment methods do you accept", user, conversationId)).Value!.ConversationId);
+        }
+
+        var handoff = (await fixture.ReplyAsync("I want to talk to a human agent", user, conversationId)).Value!;
+
+        Assert.True(handoff.Handoff);
+        var stored = (await fixture.App.Conversations.GetAsync(conversationId, CancellationToken.None))!.Value;
+        Assert.Equal(100, stored.Turns.Count);
+        Assert.Equal("question 2: what payment methods do you accept", stored.Turns[0].Message);
+        Assert.Equal("I want to talk to a human agent", stored.Turns[^1].Message);
+        var message = fixture.App.Publisher.Messages<HandoffRequest>(QueueNames.Handoff).Single(m => m.ConversationId == conversationId);
+        Assert.Equal(
+            [.. Enumerable.Range(92, 9).Select(i => $"question {i}: what payment methods do you accept"), "I want to talk to a human agent"],
+            message.Transcript.Select(t => t.Message));
+    }
+
     [Theory]
     [InlineData("This is the worst, most useless service ever. Terrible, awful, I hate it.")]
     [InlineData("太差了！垃圾服务，我非常生气，太失望了")]
