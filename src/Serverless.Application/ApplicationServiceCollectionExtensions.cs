@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Application.Catalog;
 using Serverless.Application.Events;
@@ -38,6 +39,11 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new ConfiguredQueueNames(configuration));
         services.TryAddSingleton(provider => new ApplicationMetrics(provider.GetService<IMeterFactory>()));
+        services.TryAddSingleton(provider => new InvocationTelemetry(
+            provider.GetRequiredService<ApplicationMetrics>(),
+            provider.GetRequiredService<ConfiguredQueueNames>(),
+            configuration,
+            provider.GetRequiredService<ILogger<InvocationTelemetry>>()));
         services.TryAddSingleton<RfmThresholdsProvider>();
         services.TryAddSingleton<SegmentMembershipUpdater>();
 

@@ -1,4 +1,3 @@
-using Azure.Core;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
@@ -29,16 +28,8 @@ builder.UseMiddleware<InvocationTelemetryMiddleware>();
 var applicationInsights = builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
 if (!string.IsNullOrEmpty(applicationInsights))
 {
-    // Local authentication is disabled on the resource (infra/): ingestion needs an Entra token of the identity that
-    // APPLICATIONINSIGHTS_AUTHENTICATION_STRING names ("Authorization=AAD;ClientId=<user-assigned identity>").
-    var authentication = (builder.Configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] ?? string.Empty)
-        .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Select(part => part.Split('=', 2))
-        .Where(pair => pair.Length == 2)
-        .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
-    TokenCredential? credential = authentication.TryGetValue("Authorization", out var kind) && kind.Equals("AAD", StringComparison.OrdinalIgnoreCase)
-        ? ManagedIdentityCredentials.Create(authentication.GetValueOrDefault("ClientId"))
-        : null;
+    // Local authentication is disabled on the resource (infra/): ingestion needs an Entra token.
+    var credential = ManagedIdentityCredentials.ForApplicationInsights(builder.Configuration);
 
     builder.Services
         .AddApplicationInsightsTelemetryWorkerService()

@@ -82,7 +82,8 @@ public static class LocalFunctions
             .ToList();
     }
 
-    private static void EnsureBound(IEnumerable<FunctionDefinition> functions, IEnumerable<string> bound, string kind)
+    /// <summary>Stops the host when the local bindings of one trigger kind differ from <see cref="FunctionCatalog"/>.</summary>
+    internal static void EnsureBound(IEnumerable<FunctionDefinition> functions, IEnumerable<string> bound, string kind, string bindingsIn = nameof(LocalFunctions))
     {
         var declared = functions.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         var missing = declared.Except(bound).ToList();
@@ -91,7 +92,7 @@ public static class LocalFunctions
         {
             throw new InvalidOperationException(
                 $"The local {kind} functions must match FunctionCatalog: missing {Describe(missing)}, not in the catalogue {Describe(extra)}. " +
-                "Bind each catalogue entry in LocalFunctions.");
+                $"Bind each catalogue entry in {bindingsIn}.");
         }
     }
 

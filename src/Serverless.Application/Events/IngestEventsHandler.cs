@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,7 +32,7 @@ public sealed class IngestEventsHandler(
     public async Task<HandlerResult<IngestResponse>> HandleAsync(IngestRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!IsJson(request.ContentType))
+        if (!JsonRequestBody.IsJson(request.ContentType))
         {
             return Problem.UnsupportedMediaType("The body must be application/json (UTF-8).");
         }
@@ -43,7 +42,7 @@ public sealed class IngestEventsHandler(
             return Problem.PayloadTooLarge("body", $"The body must be at most {_options.MaxBodyBytes} bytes.");
         }
 
-        var body = await ReadLimitedAsync(request.Body, _options.MaxBodyBytes, cancellationToken);
+        var body = await JsonRequestBody.ReadLimitedAsync(request.Body, _options.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return Problem.PayloadTooLarge("body", $"The body must be at most {_options.MaxBodyBytes} bytes.");
@@ -133,35 +132,5 @@ public sealed class IngestEventsHandler(
         {
             events.Add(behaviorEvent!);
         }
-    }
-
-    private static bool IsJson(string? contentType)
-    {
-        if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
-        {
-            return false;
-        }
-
-        return string.Equals(mediaType.MediaType, "application/json", StringComparison.OrdinalIgnoreCase)
-            && (mediaType.CharSet is null || string.Equals(mediaType.CharSet.Trim('"'), "utf-8", StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/> (the Content-Length header may be absent or wrong).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

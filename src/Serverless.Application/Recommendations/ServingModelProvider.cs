@@ -120,25 +120,20 @@ public sealed class ServingModelProvider
 
     private InteractionWeighting WeightingOf(ModelManifest? manifest)
     {
-        var recorded = manifest?.Parameters
-            .Where(pair => pair.Key.StartsWith(RecommenderTrainerConfiguration.WeightingSection + ":", StringComparison.Ordinal))
-            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
-        if (recorded is not { Count: > 0 })
+        // Versions trained before the weighting was recorded are served with the configured one.
+        if (manifest is null
+            || !manifest.Parameters.Keys.Any(key => key.StartsWith(RecommenderTrainerConfiguration.WeightingSection + ":", StringComparison.Ordinal)))
         {
             return _trainerSettings.Create().Weighting;
         }
 
         try
         {
-            return new InteractionWeighting(new ConfigurationBuilder()
-                .AddInMemoryCollection(recorded.Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)))
-                .Build()
-                .GetSection(RecommenderTrainerConfiguration.WeightingSection)
-                .Get<InteractionWeighting.Options>() ?? new InteractionWeighting.Options());
+            return RecommenderTrainerConfiguration.Create(manifest.Parameters).Weighting;
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
         {
-            _logger.LogWarning(exception, "Version {Version} records a weighting this code cannot read; the configured one is used", manifest!.Version);
+            _logger.LogWarning(exception, "Version {Version} records a weighting this code cannot read; the configured one is used", manifest.Version);
             return _trainerSettings.Create().Weighting;
         }
     }

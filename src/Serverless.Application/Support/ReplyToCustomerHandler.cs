@@ -40,7 +40,7 @@ public sealed class ReplyToCustomerHandler(
     public async Task<HandlerResult<SupportReplyResponse>> HandleAsync(SupportReplyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentType is null || !request.ContentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        if (!JsonRequestBody.IsJson(request.ContentType))
         {
             return Problem.UnsupportedMediaType("The body must be application/json: {\"message\": \"...\"}.");
         }
@@ -217,21 +217,14 @@ public sealed class ReplyToCustomerHandler(
     {
         // A message of MaxMessageLength characters takes at most 4 bytes each in UTF-8 (6 when \u-escaped), plus the other fields.
         var limit = (_options.MaxMessageLength * 6L) + 4096;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        if (await JsonRequestBody.ReadLimitedAsync(stream, limit, cancellationToken) is not { } bytes)
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit)
-            {
-                return (null, Problem.PayloadTooLarge("body", $"A support request body is at most {limit} bytes."));
-            }
+            return (null, Problem.PayloadTooLarge("body", $"A support request body is at most {limit} bytes."));
         }
 
         try
         {
-            var body = JsonSerializer.Deserialize<SupportReplyBody>(buffer.ToArray(), DomainJson.Options);
+            var body = JsonSerializer.Deserialize<SupportReplyBody>(bytes, DomainJson.Options);
             return body is null
                 ? (null, Problem.Validation([new FieldError("body", "must be a JSON object {\"message\": \"...\"}.")]))
                 : (body, null);

@@ -25,7 +25,7 @@ public sealed class RollbackModelHandler(IModelRegistry registry, TimeProvider t
             return Problem.Validation([new FieldError("name", nameProblem)]);
         }
 
-        if (request.ContentType is null || !request.ContentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        if (!JsonRequestBody.IsJson(request.ContentType))
         {
             return Problem.UnsupportedMediaType("The body must be application/json: {\"version\": \"...\"}.");
         }
@@ -73,22 +73,15 @@ public sealed class RollbackModelHandler(IModelRegistry registry, TimeProvider t
 
     private static async Task<(string? Version, Problem? Problem)> ReadBodyAsync(Stream stream, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        if (await JsonRequestBody.ReadLimitedAsync(stream, MaxBodyBytes, cancellationToken) is not { } bytes)
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                return (null, Problem.PayloadTooLarge("body", $"A rollback body is at most {MaxBodyBytes} bytes."));
-            }
+            return (null, Problem.PayloadTooLarge("body", $"A rollback body is at most {MaxBodyBytes} bytes."));
         }
 
         RollbackBody? body;
         try
         {
-            body = JsonSerializer.Deserialize<RollbackBody>(buffer.ToArray(), DomainJson.Options);
+            body = JsonSerializer.Deserialize<RollbackBody>(bytes, DomainJson.Options);
         }
         catch (JsonException exception)
         {

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using Microsoft.Extensions.Configuration;
 
 namespace Serverless.Infrastructure.Identity;
 
@@ -19,4 +20,22 @@ public static class ManagedIdentityCredentials
         {
             ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId,
         });
+
+    /// <summary>
+    /// The credential Application Insights ingestion must use when local authentication is disabled on the resource:
+    /// <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> = <c>Authorization=AAD;ClientId=&lt;identity&gt;</c> (the Bicep
+    /// sets it); null when the setting does not ask for Entra authentication.
+    /// </summary>
+    public static TokenCredential? ForApplicationInsights(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = (configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] ?? string.Empty)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
+        return settings.TryGetValue("Authorization", out var kind) && kind.Equals("AAD", StringComparison.OrdinalIgnoreCase)
+            ? Create(settings.GetValueOrDefault("ClientId"))
+            : null;
+    }
 }

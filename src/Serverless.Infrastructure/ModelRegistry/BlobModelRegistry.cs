@@ -168,21 +168,8 @@ public sealed class BlobModelRegistry : IModelRegistry
         EnsureName(pointer.Name, nameof(pointer));
         EnsureName(pointer.Version, nameof(pointer));
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var written = await _blobs.PutBlockBlobAsync(
-                _container,
-                PointerName(pointer.Name),
-                Serialize(pointer),
-                JsonContentType,
-                etag is null ? BlobConditions.IfNotExists : BlobConditions.IfETagMatches(etag),
-                cancellationToken).ConfigureAwait(false);
-            return written.ETag;
-        }
-        catch (StorageRequestFailedException exception) when (exception.IsConflictOrPreconditionFailed)
-        {
-            return null;
-        }
+        return await _blobs.TryPutBlockBlobAsync(_container, PointerName(pointer.Name), Serialize(pointer), JsonContentType, etag, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     public async Task<bool> DeleteVersionAsync(string name, string version, CancellationToken cancellationToken)

@@ -37,6 +37,30 @@ public sealed class BlobStorageClient
         return response.Status != 404;
     }
 
+    /// <summary>
+    /// Writes a block blob only if it is absent (<paramref name="etag"/> null, <c>If-None-Match: *</c>) or still has
+    /// <paramref name="etag"/> (<c>If-Match</c>): returns the new ETag, or null when another writer got there first.
+    /// </summary>
+    public async Task<string?> TryPutBlockBlobAsync(
+        string container, string blobName, BinaryData content, string contentType, string? etag, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var written = await PutBlockBlobAsync(
+                container,
+                blobName,
+                content,
+                contentType,
+                etag is null ? BlobConditions.IfNotExists : BlobConditions.IfETagMatches(etag),
+                cancellationToken).ConfigureAwait(false);
+            return written.ETag;
+        }
+        catch (StorageRequestFailedException exception) when (exception.IsConflictOrPreconditionFailed)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Uploads a whole block blob (up to 5,000 MiB in one request, far more than this project writes).</summary>
     /// <exception cref="StorageRequestFailedException">412 when <c>If-Match</c> fails; 409 (Azure) or 412 when <c>If-None-Match: *</c> meets an existing blob.</exception>
     public async Task<BlobInfo> PutBlockBlobAsync(

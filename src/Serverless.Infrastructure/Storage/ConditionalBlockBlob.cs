@@ -32,20 +32,6 @@ internal sealed class ConditionalBlockBlob(BlobStorageClient blobs, string conta
             _containerExists = true;
         }
 
-        try
-        {
-            var written = await blobs.PutBlockBlobAsync(
-                Container,
-                Name,
-                content,
-                contentType,
-                etag is null ? BlobConditions.IfNotExists : BlobConditions.IfETagMatches(etag),
-                cancellationToken).ConfigureAwait(false);
-            return written.ETag;
-        }
-        catch (StorageRequestFailedException exception) when (exception.IsConflictOrPreconditionFailed)
-        {
-            return null;
-        }
+        return await blobs.TryPutBlockBlobAsync(Container, Name, content, contentType, etag, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -14,6 +14,8 @@ public sealed class BlobSupportContentStore(BlobStorageClient blobs, SupportCont
     public const string KnowledgePrefix = "knowledge/";
     public const string UtterancesPrefix = "utterances/";
 
+    private volatile bool _containerExists;
+
     public async Task<IReadOnlyList<KnowledgeArticle>> ListArticlesAsync(CancellationToken cancellationToken)
     {
         var articles = new List<KnowledgeArticle>();
@@ -29,7 +31,12 @@ public sealed class BlobSupportContentStore(BlobStorageClient blobs, SupportCont
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentException.ThrowIfNullOrWhiteSpace(article.ArticleId);
-        await blobs.CreateContainerIfNotExistsAsync(options.ContainerName, cancellationToken).ConfigureAwait(false);
+        if (!_containerExists)
+        {
+            await blobs.CreateContainerIfNotExistsAsync(options.ContainerName, cancellationToken).ConfigureAwait(false);
+            _containerExists = true;
+        }
+
         await blobs.PutBlockBlobAsync(
             options.ContainerName, KnowledgePrefix + article.ArticleId + ".md", BinaryData.FromString(article.Markdown),
             "text/markdown; charset=utf-8", cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Text;
+using Serverless.Learning.Serialization;
 using Serverless.Learning.Text;
 
 namespace Serverless.Learning.Classification;
@@ -85,11 +86,7 @@ public sealed class IntentClassifierModel
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(Signature);
         writer.Write(FormatVersion);
-        writer.Write(_labels.Length);
-        foreach (var label in _labels)
-        {
-            writer.Write(label);
-        }
+        ModelBinary.WriteStrings(writer, _labels);
 
         writer.Write(Temperature);
         writer.Write(OutOfScopeThreshold);
@@ -121,16 +118,10 @@ public sealed class IntentClassifierModel
                 throw new InvalidDataException($"Unsupported intent classifier format version {version} (this build reads 1..{FormatVersion}).");
             }
 
-            var count = reader.ReadInt32();
-            if (count is < 2 or > 1_000_000)
+            var labels = ModelBinary.ReadStrings(reader);
+            if (labels.Length < 2)
             {
-                throw new InvalidDataException($"Invalid label count {count}.");
-            }
-
-            var labels = new string[count];
-            for (var i = 0; i < count; i++)
-            {
-                labels[i] = reader.ReadString();
+                throw new InvalidDataException($"Invalid label count {labels.Length}.");
             }
 
             var temperature = reader.ReadDouble();

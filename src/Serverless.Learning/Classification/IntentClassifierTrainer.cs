@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Serverless.Learning.Text;
 
 namespace Serverless.Learning.Classification;
@@ -114,7 +115,7 @@ public sealed class IntentClassifierTrainer
             {
                 var probabilities = logits[i].ToArray();
                 SoftmaxRegressionModel.Softmax(probabilities, temperature);
-                var best = ArgMax(probabilities);
+                var best = TensorPrimitives.IndexOfMax(probabilities);
                 var isOutOfScope = calibrationExamples[i].Label == outOfScope;
                 outcomes.Add(new ValidationOutcome(
                     probabilities[best], !isOutOfScope && best == classOf[calibrationExamples[i].Label], isOutOfScope));
@@ -136,20 +137,6 @@ public sealed class IntentClassifierTrainer
             fittingInScope.Count, calibrationExamples.Count, features.FeatureCount, first, derived && _options.RefitOnAllData ? final : null,
             temperature, nllBefore, nllAfter, threshold, stopwatch.Elapsed);
         return new IntentClassifierModel(labels, features, regression, temperature, threshold, outOfScope);
-    }
-
-    internal static int ArgMax(ReadOnlySpan<float> values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++)
-        {
-            if (values[i] > values[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
     }
 
     /// <summary>Training settings.</summary>

@@ -51,11 +51,6 @@ internal sealed class InteractionMatrix
     public ReadOnlySpan<float> ValuesOfUser(int user) =>
         UserValues.AsSpan(UserOffsets[user], UserOffsets[user + 1] - UserOffsets[user]);
 
-    public ReadOnlySpan<int> UsersOf(int item) => ItemUsers.AsSpan(ItemOffsets[item], ItemOffsets[item + 1] - ItemOffsets[item]);
-
-    public ReadOnlySpan<float> ValuesOfItem(int item) =>
-        ItemValues.AsSpan(ItemOffsets[item], ItemOffsets[item + 1] - ItemOffsets[item]);
-
     /// <summary>
     /// Sums the weights per user-item pair; pairs whose sum is not positive are dropped. Throws on a null entry, an
     /// empty id or a weight that is negative or not finite, naming the parameter.

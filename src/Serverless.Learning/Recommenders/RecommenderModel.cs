@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Buffers;
 using System.Collections.ObjectModel;
 
@@ -77,7 +78,7 @@ public abstract class RecommenderModel
                 if (IsPersonalized && resolved.Length > 0)
                 {
                     Contribute(state, top[r], resolved, contributions);
-                    because = _items[resolved[ArgMax(contributions)].Item];
+                    because = _items[resolved[TensorPrimitives.IndexOfMax(contributions)].Item];
                 }
 
                 result[r] = new ScoredItem(_items[top[r]], span[top[r]], because);
@@ -175,19 +176,5 @@ public abstract class RecommenderModel
         }
 
         return resolved;
-    }
-
-    private static int ArgMax(ReadOnlySpan<float> values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++)
-        {
-            if (values[i] > values[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Serverless.Application.Hosting;
 
 namespace Serverless.LocalHost.Configuration;
 
@@ -14,11 +13,6 @@ public static class LocalHostSettings
 
     /// <summary>Path of a Functions local.settings.json whose <c>Values</c> become settings (default: ./local.settings.json if present).</summary>
     public const string LocalSettingsPath = "LocalHost:LocalSettingsPath";
-
-    /// <summary>The NCRONTAB schedule of the RFM recompute timer (the same setting as <c>%RfmRecomputeSchedule%</c> in Functions).</summary>
-    public const string RfmRecomputeSchedule = FunctionSettings.RfmRecomputeSchedule;
-
-    public const string DefaultRfmRecomputeSchedule = FunctionSettings.DefaultRfmRecomputeSchedule;
 
     /// <summary>Whether a timer also runs once when the host starts (<c>LocalHost:Timers:{function}:RunOnStartup</c>, default false).</summary>
     public static string RunOnStartup(string functionName) => $"LocalHost:Timers:{functionName}:RunOnStartup";

@@ -63,15 +63,7 @@ public static class FunctionEndpoints
     /// <param name="isEnabled">Whether a function is enabled; a disabled one is not mapped, so it answers 404 as in Functions.</param>
     public static void Map(IEndpointRouteBuilder endpoints, string routePrefix, Func<string, bool> isEnabled)
     {
-        var declared = FunctionCatalog.Http.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        var missing = declared.Except(Handlers.Keys).ToList();
-        var extra = Handlers.Keys.Except(declared).ToList();
-        if (missing.Count > 0 || extra.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"The local HTTP functions must match FunctionCatalog: missing [{string.Join(", ", missing)}], " +
-                $"not in the catalogue [{string.Join(", ", extra)}]. Add the request delegate in FunctionEndpoints.");
-        }
+        LocalFunctions.EnsureBound(FunctionCatalog.Http, Handlers.Keys, "HTTP", nameof(FunctionEndpoints));
 
         var api = endpoints.MapGroup(routePrefix.Length == 0 ? "/" : "/" + routePrefix);
         foreach (var function in FunctionCatalog.Http.Where(f => isEnabled(f.Name)))
@@ -91,32 +83,12 @@ public static class FunctionEndpoints
             .AllowAnonymous();
     }
 
-    private static async ValueTask<object?> InvokeAsync(string function, EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var services = context.HttpContext.RequestServices;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FunctionEndpoints));
-        var metrics = services.GetRequiredService<ApplicationMetrics>();
-        using var scope = logger.BeginInvocationScope(function, context.HttpContext.TraceIdentifier);
-        var started = Stopwatch.GetTimestamp();
-        Exception? failure = null;
-        try
-        {
-            return await next(context);
-        }
-        catch (Exception exception)
-        {
-            failure = exception;
-            throw;
-        }
-        finally
-        {
-            metrics.RecordInvocation(
-                function,
-                TriggerKind.Http,
-                InvocationOutcomes.Of(failure, context.HttpContext.RequestAborted.IsCancellationRequested),
-                Stopwatch.GetElapsedTime(started));
-        }
-    }
+    private static async ValueTask<object?> InvokeAsync(string function, EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        await context.HttpContext.RequestServices.GetRequiredService<InvocationTelemetry>().RunAsync(
+            function,
+            context.HttpContext.TraceIdentifier,
+            async () => await next(context),
+            shutdown: () => context.HttpContext.RequestAborted.IsCancellationRequested);
 
     private static async Task<IResult> ListSegmentMembersAsync(
         string segmentId,

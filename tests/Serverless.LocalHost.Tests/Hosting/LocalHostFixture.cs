@@ -1,3 +1,4 @@
+using Serverless.Application.Hosting;
 using Serverless.Testing;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Serverless.Application.Hosting;
 using Serverless.LocalHost.Configuration;
 using Serverless.Testing;
 using Xunit;
@@ -45,7 +46,7 @@ public sealed class LocalSettingsFileTests : IDisposable
         var values = LocalSettingsFile.ReadValues(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json"));
 
         Assert.Equal("dotnet-isolated", values["FUNCTIONS_WORKER_RUNTIME"]);
-        Assert.Equal("0 0 * * * *", values[LocalHostSettings.RfmRecomputeSchedule]);
+        Assert.Equal("0 0 * * * *", values[FunctionSettings.RfmRecomputeSchedule]);
         Assert.True(values[LocalHostSettings.FunctionKey]!.Length >= 16);
         foreach (var key in new[] { "AzureWebJobsStorage", "CosmosDb:Endpoint", "CosmosDb:Key", "CosmosDb:Database", "Ingestion:MaxBodyBytes" })
         {

@@ -1,3 +1,4 @@
+using Serverless.Application.Hosting;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Serverless.Learning.Forecasting.Ets;
+using Serverless.Learning.Forecasting.Metrics;
 using Serverless.Learning.Forecasting.Intermittent;
 using Serverless.Learning.Forecasting.Naive;
 using Serverless.Learning.Forecasting.Theta;
@@ -101,7 +102,7 @@ public sealed class AutomaticForecastTrainer
         var m = _options.SeasonalPeriod;
         var integerValued = y.All(value => Math.Floor(value) == value);
         var intermittent = IsIntermittent(y);
-        var scale = NaiveScale(y, m);
+        var scale = ForecastAccuracy.NaiveMeanAbsoluteError(y, m);
         // Last-value methods on intermittent demand forecast whatever the last period happened to be (mostly zero in a
         // backtest, a spike at the end): they are left out there.
         var trainers = _candidates
@@ -147,7 +148,7 @@ public sealed class AutomaticForecastTrainer
             }
 
             results.Add(new CandidateResult(
-                method, model, ImmutableArray.Create(forecasts), MeanAbsoluteError(actuals, forecasts), EmpiricalErrors.FromBacktest(actuals, forecasts, horizon)));
+                method, model, ImmutableArray.Create(forecasts), ForecastAccuracy.MeanAbsoluteError(actuals, forecasts), EmpiricalErrors.FromBacktest(actuals, forecasts, horizon)));
         }
 
         if (results.Count == 0)
@@ -170,7 +171,7 @@ public sealed class AutomaticForecastTrainer
                 }
             }
 
-            if (MeanAbsoluteError(actuals, combined) < ranked[0].BacktestMeanAbsoluteError)
+            if (ForecastAccuracy.MeanAbsoluteError(actuals, combined) < ranked[0].BacktestMeanAbsoluteError)
             {
                 selected = ranked.Take(combinationSize).Select(r => r.Method).ToImmutableArray();
                 selectedForecasts = combined;
@@ -178,7 +179,7 @@ public sealed class AutomaticForecastTrainer
         }
 
         var backtest = new BacktestRecord(
-            common, horizon, ImmutableArray.Create(actuals), ImmutableArray.Create(selectedForecasts), MeanAbsoluteError(actuals, selectedForecasts));
+            common, horizon, ImmutableArray.Create(actuals), ImmutableArray.Create(selectedForecasts), ForecastAccuracy.MeanAbsoluteError(actuals, selectedForecasts));
         return new AutomaticForecastModel(
             m, n, _options.NonNegative, integerValued, _options.Intervals, scale, results.ToImmutableArray(), selected, backtest,
             EmpiricalErrors.FromBacktest(actuals, selectedForecasts, horizon));
@@ -241,30 +242,6 @@ public sealed class AutomaticForecastTrainer
 
     /// <summary>The average inter-demand interval from which demand counts as intermittent (Syntetos et al. 2005).</summary>
     public const double IntermittentInterval = 1.32;
-
-    private static double MeanAbsoluteError(double[] actuals, double[] forecasts)
-    {
-        double sum = 0;
-        for (var i = 0; i < actuals.Length; i++)
-        {
-            sum += Math.Abs(actuals[i] - forecasts[i]);
-        }
-
-        return sum / actuals.Length;
-    }
-
-    /// <summary>In-sample mean absolute error of the seasonal naive method (lag 1 when the history is within one season).</summary>
-    internal static double NaiveScale(ReadOnlySpan<double> y, int period)
-    {
-        var lag = y.Length > period ? period : 1;
-        double sum = 0;
-        for (var t = lag; t < y.Length; t++)
-        {
-            sum += Math.Abs(y[t] - y[t - lag]);
-        }
-
-        return y.Length > lag ? sum / (y.Length - lag) : 0;
-    }
 
     private IForecastTrainer CreateTrainer(ForecastMethod method, int period) => method switch
     {
