@@ -82,6 +82,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ReplyToCustomerHandler>();
         services.TryAddSingleton<GetConversationHandler>();
         services.TryAddSingleton<SupportIntentRetrainingJob>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRetrainingJob, SupportIntentRetrainingJob>(provider => provider.GetRequiredService<SupportIntentRetrainingJob>()));
         services.TryAddSingleton<RetrainSupportIntentsHandler>();
     }
 
@@ -102,6 +103,7 @@ public static class ApplicationServiceCollectionExtensions
 
         services.TryAddSingleton<InteractionSnapshotMerger>();
         services.TryAddSingleton<RecommenderRetrainingJob>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRetrainingJob, RecommenderRetrainingJob>(provider => provider.GetRequiredService<RecommenderRetrainingJob>()));
         services.TryAddSingleton<RetrainRecommenderHandler>();
         services.TryAddSingleton<RetrainModelHandler>();
         services.TryAddSingleton<ListModelsHandler>();

@@ -22,7 +22,7 @@ public sealed class SupportIntentRetrainingJob(
     SupportTrainingData trainingData,
     IOptions<SupportOptions> options,
     TimeProvider timeProvider,
-    ILogger<SupportIntentRetrainingJob> logger)
+    ILogger<SupportIntentRetrainingJob> logger) : IRetrainingJob
 {
     public const string AccuracyMetric = "accuracy";
     public const double HoldoutFraction = 0.1;

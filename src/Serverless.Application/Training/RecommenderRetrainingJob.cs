@@ -37,7 +37,7 @@ public sealed class RecommenderRetrainingJob(
     TrainerSettings trainerSettings,
     IOptions<RecommenderTrainingOptions> options,
     TimeProvider timeProvider,
-    ILogger<RecommenderRetrainingJob> logger)
+    ILogger<RecommenderRetrainingJob> logger) : IRetrainingJob
 {
     /// <summary>Manifest parameters with this prefix describe the fitted model (e.g. blend weights), not settings to refit with.</summary>
     public const string FittedPrefix = "Fitted:";

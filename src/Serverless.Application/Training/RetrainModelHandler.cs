@@ -1,17 +1,15 @@
 using Microsoft.Extensions.Logging;
 using Serverless.Application.Common;
-using Serverless.Application.Support;
 using Serverless.Domain.Models;
 
 namespace Serverless.Application.Training;
 
 /// <summary>
-/// POST /api/models/{name}/retrain: runs the model's retraining job (recommender or support-intents) now and answers its report (200, whether the
+/// POST /api/models/{name}/retrain: runs the model's retraining job (any <see cref="IRetrainingJob"/>) now and answers its report (200, whether the
 /// candidate was promoted or refused); 409 while a run is in progress, 404 for a model without a job, 500 when the
 /// run fails (the live model keeps serving).
 /// </summary>
-public sealed class RetrainModelHandler(
-    RecommenderRetrainingJob recommender, SupportIntentRetrainingJob supportIntents, ILogger<RetrainModelHandler> logger)
+public sealed class RetrainModelHandler(IEnumerable<IRetrainingJob> jobs, ILogger<RetrainModelHandler> logger)
 {
     public async Task<HandlerResult<RetrainReport>> HandleAsync(string name, CancellationToken cancellationToken)
     {
@@ -20,10 +18,8 @@ public sealed class RetrainModelHandler(
             return Problem.Validation([new FieldError("name", problem)]);
         }
 
-        Func<CancellationToken, Task<RetrainReport?>>? run = name == recommender.ModelName ? recommender.TryRunAsync
-            : name == supportIntents.ModelName ? supportIntents.TryRunAsync
-            : null;
-        if (run is null)
+        var job = jobs.FirstOrDefault(j => j.ModelName == name);
+        if (job is null)
         {
             return Problem.NotFound($"No retraining job for a model named '{name}'.");
         }
@@ -31,7 +27,7 @@ public sealed class RetrainModelHandler(
         RetrainReport? report;
         try
         {
-            report = await run(cancellationToken);
+            report = await job.TryRunAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
