@@ -327,6 +327,7 @@ internal sealed class EvaluateForecastsCommand
         ForecastMethod.TeunterSyntetosBabai => "TSB",
         ForecastMethod.Combination => "combination",
         ForecastMethod.BottomUp => "bottom-up",
+        ForecastMethod.Arima => "ARIMA (AICc)",
         _ => method.ToString(),
     };
 

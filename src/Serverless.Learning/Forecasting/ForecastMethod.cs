@@ -32,4 +32,7 @@ public enum ForecastMethod
 
     /// <summary>The sum of the forecasts of a group's members (bottom-up reconciliation).</summary>
     BottomUp = 10,
+
+    /// <summary>ARIMA(p, d, q) with d from the KPSS test and p, q by AICc, as in Hyndman and Khandakar (2008).</summary>
+    Arima = 11,
 }

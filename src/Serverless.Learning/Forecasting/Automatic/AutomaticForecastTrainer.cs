@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Serverless.Learning.Forecasting.Arima;
 using Serverless.Learning.Forecasting.Ets;
 using Serverless.Learning.Forecasting.Metrics;
 using Serverless.Learning.Forecasting.Intermittent;
@@ -10,7 +11,8 @@ namespace Serverless.Learning.Forecasting.Automatic;
 /// <summary>
 /// Chooses the forecasting method per series by a rolling-origin backtest (Tashman 2000): every candidate is refitted
 /// at each origin of the history's tail and forecasts the next <see cref="Options.Horizon"/> periods; the candidate
-/// with the smallest mean absolute error wins, unless the mean of the best <see cref="Options.CombinationSize"/>
+/// with the smallest mean absolute error wins if it beats the preferred candidate (ARIMA by default) by more than
+/// one standard error, else the preferred one stays, unless the mean of the best <see cref="Options.CombinationSize"/>
 /// forecasts does better, in which case that combination is used. The backtest errors of the choice also give its
 /// prediction intervals where the model has no analytic ones. ETS is refitted at the origins in the form AICc chose on
 /// the whole history, which keeps the backtest affordable. On intermittent demand (<see cref="IsIntermittent"/>) the
@@ -45,6 +47,16 @@ public sealed class AutomaticForecastTrainer
             throw new ArgumentOutOfRangeException(nameof(options), _options.OriginStep, $"{nameof(Options.OriginStep)} must be at least 1.");
         }
 
+        if (!(_options.StandardErrors >= 0) || double.IsInfinity(_options.StandardErrors))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.StandardErrors, $"{nameof(Options.StandardErrors)} must be a finite number of at least 0.");
+        }
+
+        if (_options.Preferred is ForecastMethod.Combination or ForecastMethod.BottomUp || (_options.Preferred is { } preferred && !Enum.IsDefined(preferred)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.Preferred, $"{nameof(Options.Preferred)} must be a single forecasting method.");
+        }
+
         if (_options.CombinationSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), _options.CombinationSize, $"{nameof(Options.CombinationSize)} must be at least 1 (1: never combine).");
@@ -73,6 +85,7 @@ public sealed class AutomaticForecastTrainer
     [
         ForecastMethod.Naive, ForecastMethod.SeasonalNaive, ForecastMethod.HistoricalMean, ForecastMethod.ExponentialSmoothing,
         ForecastMethod.Theta, ForecastMethod.Croston, ForecastMethod.SyntetosBoylan, ForecastMethod.TeunterSyntetosBabai,
+        ForecastMethod.Arima,
     ];
 
     /// <summary>The shortest history accepted.</summary>
@@ -157,6 +170,13 @@ public sealed class AutomaticForecastTrainer
         }
 
         var ranked = results.OrderBy(r => r.BacktestMeanAbsoluteError).ThenBy(r => r.Method).ToList();
+        if (_options.Preferred is { } preferredMethod && results.FirstOrDefault(r => r.Method == preferredMethod) is { } preferred
+            && ranked[0] != preferred && !WinsClearly(ranked[0], preferred, actuals, common.Length, horizon))
+        {
+            ranked.Remove(preferred);
+            ranked.Insert(0, preferred);
+        }
+
         var selected = ImmutableArray.Create(ranked[0].Method);
         var selectedForecasts = ranked[0].BacktestForecasts.ToArray();
         var combinationSize = Math.Min(_options.CombinationSize, ranked.Count);
@@ -213,6 +233,34 @@ public sealed class AutomaticForecastTrainer
         return forecasts;
     }
 
+    /// <summary>
+    /// The one-standard-error rule (Breiman et al. 1984): the challenger replaces the preferred candidate only when its
+    /// backtest MAE is lower by more than <see cref="Options.StandardErrors"/> standard errors of the difference. The
+    /// difference is taken per origin (the mean over that origin's horizon), since the errors of one origin's steps are
+    /// correlated and the origins are the nearly independent replications.
+    /// </summary>
+    private bool WinsClearly(CandidateResult challenger, CandidateResult preferred, double[] actuals, int origins, int horizon)
+    {
+        var differences = new double[origins];
+        for (var k = 0; k < origins; k++)
+        {
+            for (var h = 0; h < horizon; h++)
+            {
+                var i = k * horizon + h;
+                differences[k] += (Math.Abs(actuals[i] - preferred.BacktestForecasts[i]) - Math.Abs(actuals[i] - challenger.BacktestForecasts[i])) / horizon;
+            }
+        }
+
+        var mean = differences.Average();
+        if (origins < 2)
+        {
+            return mean > 0;
+        }
+
+        var variance = differences.Sum(d => (d - mean) * (d - mean)) / (origins - 1);
+        return mean > _options.StandardErrors * Math.Sqrt(variance / origins);
+    }
+
     /// <summary>Too short to backtest: the naive method with its analytic intervals.</summary>
     private AutomaticForecastModel Fallback(double[] y, List<(ForecastMethod Method, IForecastModel Model)> full, double scale, bool integerValued)
     {
@@ -253,21 +301,24 @@ public sealed class AutomaticForecastTrainer
         ForecastMethod.Croston => new IntermittentDemandTrainer(new IntermittentDemandTrainer.Options { Method = IntermittentMethod.Croston }),
         ForecastMethod.SyntetosBoylan => new IntermittentDemandTrainer(new IntermittentDemandTrainer.Options { Method = IntermittentMethod.SyntetosBoylan }),
         ForecastMethod.TeunterSyntetosBabai => new IntermittentDemandTrainer(new IntermittentDemandTrainer.Options { Method = IntermittentMethod.TeunterSyntetosBabai }),
+        ForecastMethod.Arima => new ArimaTrainer(),
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Not a single forecasting method."),
     };
 
-    /// <summary>ETS keeps at each origin the form chosen on the whole history; other methods refit as they are.</summary>
-    private IForecastTrainer BacktestTrainer(ForecastMethod method, IForecastModel fullModel, int period) =>
-        fullModel is EtsModel ets
-            ? new EtsTrainer(new EtsTrainer.Options
-            {
-                SeasonalPeriod = period,
-                Error = ets.Specification.Error,
-                Trend = ets.Specification.Trend,
-                Season = ets.Specification.Season,
-                MaxEvaluations = _options.EtsMaxEvaluations,
-            })
-            : CreateTrainer(method, period);
+    /// <summary>ETS and ARIMA keep at each origin the form chosen on the whole history; other methods refit as they are.</summary>
+    private IForecastTrainer BacktestTrainer(ForecastMethod method, IForecastModel fullModel, int period) => fullModel switch
+    {
+        EtsModel ets => new EtsTrainer(new EtsTrainer.Options
+        {
+            SeasonalPeriod = period,
+            Error = ets.Specification.Error,
+            Trend = ets.Specification.Trend,
+            Season = ets.Specification.Season,
+            MaxEvaluations = _options.EtsMaxEvaluations,
+        }),
+        ArimaModel arima => new ArimaTrainer(new ArimaTrainer.Options { Order = arima.Order }),
+        _ => CreateTrainer(method, period),
+    };
 
     /// <summary>Options of <see cref="AutomaticForecastTrainer"/>.</summary>
     public sealed class Options
@@ -286,6 +337,16 @@ public sealed class AutomaticForecastTrainer
 
         /// <summary>The candidates; null means <see cref="DefaultCandidates"/> (seasonal naive only with a period above 1).</summary>
         public IReadOnlyList<ForecastMethod>? Candidates { get; init; }
+
+        /// <summary>
+        /// The candidate kept unless another wins the backtest clearly (see <see cref="StandardErrors"/>); null picks
+        /// the lowest backtest MAE outright. ARIMA by default: its form is already chosen by AICc on the whole
+        /// history, and a backtest of a few origins often crowns another method by chance.
+        /// </summary>
+        public ForecastMethod? Preferred { get; init; } = ForecastMethod.Arima;
+
+        /// <summary>By how many standard errors another candidate's backtest MAE must beat the preferred one's (0: any win).</summary>
+        public double StandardErrors { get; init; } = 1;
 
         /// <summary>How many of the best candidates the combination averages; 1 never combines.</summary>
         public int CombinationSize { get; init; } = 3;

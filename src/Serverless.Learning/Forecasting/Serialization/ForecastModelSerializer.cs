@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using Serverless.Learning.Forecasting.Arima;
 using Serverless.Learning.Forecasting.Automatic;
 using Serverless.Learning.Forecasting.Distributions;
 using Serverless.Learning.Forecasting.Ets;
@@ -16,7 +17,7 @@ namespace Serverless.Learning.Forecasting.Serialization;
 /// recommender files (numbers little-endian, strings length-prefixed UTF-8 as <see cref="BinaryWriter"/> writes them):
 /// <code>
 /// signature   4 bytes  "SLFC" (0x53 0x4C 0x46 0x43)
-/// version     int32    format version, currently 1
+/// version     int32    format version, currently 2 (2 added component kind 6; a version-1 file is read unchanged)
 /// content     byte     1 = one model, 2 = a model set
 /// set         byte granularity (1 day, 2 week); int32 parameter count, then key and value strings;
 ///             int32 entry count, then per entry: series id (string), int32 day number of the last period, model
@@ -32,7 +33,9 @@ namespace Serverless.Learning.Forecasting.Serialization;
 ///             float64 alpha, beta, gamma, phi, initial and final states [float64 level, trend, int32 m, float64[m]],
 ///             float64 variance, float64 log-likelihood, int32 parameters, int32 n); 4 Theta (float64 level, alpha,
 ///             drift, variance, int32 m, float64[m] season, bool multiplicative, int32 n); 5 intermittent (byte
-///             variant, float64 size, interval, probability, alpha, beta, int32 n)
+///             variant, float64 size, interval, probability, alpha, beta, int32 n); 6 ARIMA, version 2 on (int32 p, d,
+///             q, bool constant, float64[p] AR, float64[q] MA, float64 constant, variance, int32 r + float64[r] state,
+///             float64 last observation, log-likelihood, int32 n)
 /// crc         uint32   CRC-32 (IEEE) of every byte from the signature to the end of the content
 /// </code>
 /// A new version only ever adds: loading keeps every older branch.
@@ -40,7 +43,7 @@ namespace Serverless.Learning.Forecasting.Serialization;
 public static class ForecastModelSerializer
 {
     /// <summary>The version <see cref="Save(ForecastModelSet, Stream)"/> writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private const byte ModelContent = 1;
     private const byte SetContent = 2;
@@ -78,11 +81,11 @@ public static class ForecastModelSerializer
 
     /// <summary>Loads one model; throws <see cref="InvalidDataException"/> for a damaged or foreign file or a set.</summary>
     public static AutomaticForecastModel LoadModel(Stream stream) =>
-        Read(stream, ModelContent, (reader, _) => ReadModel(reader));
+        Read(stream, ModelContent, ReadModel);
 
     /// <summary>Loads a model set; throws <see cref="InvalidDataException"/> for a damaged or foreign file or a single model.</summary>
     public static ForecastModelSet LoadSet(Stream stream) =>
-        Read(stream, SetContent, (reader, _) =>
+        Read(stream, SetContent, (reader, version) =>
         {
             var granularity = (SeriesGranularity)reader.ReadByte();
             if (!Enum.IsDefined(granularity))
@@ -103,7 +106,7 @@ public static class ForecastModelSerializer
             {
                 var id = reader.ReadString();
                 var lastPeriod = DateOnly.FromDayNumber(reader.ReadInt32());
-                entries.Add(new ForecastModelSetEntry(id, lastPeriod, ReadModel(reader)));
+                entries.Add(new ForecastModelSetEntry(id, lastPeriod, ReadModel(reader, version)));
             }
 
             return new ForecastModelSet(granularity, entries, parameters);
@@ -224,7 +227,7 @@ public static class ForecastModelSerializer
         WriteErrors(writer, model.Errors);
     }
 
-    private static AutomaticForecastModel ReadModel(BinaryReader reader)
+    private static AutomaticForecastModel ReadModel(BinaryReader reader, int version)
     {
         var period = reader.ReadInt32();
         var trainingLength = reader.ReadInt32();
@@ -241,7 +244,7 @@ public static class ForecastModelSerializer
         for (var i = 0; i < candidates.Length; i++)
         {
             var method = ReadMethod(reader);
-            var component = ReadComponent(reader);
+            var component = ReadComponent(reader, version);
             var forecasts = ReadDoubles(reader);
             var mae = reader.ReadDouble();
             candidates[i] = new CandidateResult(method, component, forecasts, mae, ReadErrors(reader));
@@ -339,12 +342,33 @@ public static class ForecastModelSerializer
                 writer.Write(intermittent.ProbabilitySmoothing);
                 writer.Write(intermittent.TrainingLength);
                 break;
+            case ArimaModel arima:
+                writer.Write((byte)6);
+                writer.Write(arima.Order.Autoregressive);
+                writer.Write(arima.Order.Differences);
+                writer.Write(arima.Order.MovingAverage);
+                writer.Write(arima.Order.IncludesConstant);
+                ModelBinary.WriteDoubles(writer, arima.Autoregressive.AsSpan());
+                ModelBinary.WriteDoubles(writer, arima.MovingAverage.AsSpan());
+                writer.Write(arima.Constant);
+                writer.Write(arima.InnovationVariance);
+                WriteDoubles(writer, arima.State);
+                writer.Write(arima.LastObservation);
+                writer.Write(arima.LogLikelihood);
+                writer.Write(arima.TrainingLength);
+                break;
             default:
                 throw new NotSupportedException($"{model.GetType().Name} cannot be saved.");
         }
     }
 
-    private static IForecastModel ReadComponent(BinaryReader reader)
+    private static int ReadOrder(BinaryReader reader)
+    {
+        var order = reader.ReadInt32();
+        return order is >= 0 and <= ArimaTrainer.MaxOrder ? order : throw new InvalidDataException($"Impossible ARIMA order {order}.");
+    }
+
+    private static IForecastModel ReadComponent(BinaryReader reader, int version)
     {
         var kind = reader.ReadByte();
         switch (kind)
@@ -397,8 +421,25 @@ public static class ForecastModelSerializer
                     variant, reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadInt32());
             }
 
+            case 6 when version >= 2:
+            {
+                var order = new ArimaOrder(ReadOrder(reader), reader.ReadInt32(), ReadOrder(reader), reader.ReadBoolean());
+                if (order.Differences is not (0 or 1))
+                {
+                    throw new InvalidDataException($"Unsupported ARIMA differences {order.Differences}.");
+                }
+
+                var autoregressive = ModelBinary.ReadDoubles(reader, order.Autoregressive);
+                var movingAverage = ModelBinary.ReadDoubles(reader, order.MovingAverage);
+                var constant = reader.ReadDouble();
+                var variance = reader.ReadDouble();
+                var state = ReadDoubles(reader).ToArray();
+                return new ArimaModel(
+                    order, autoregressive, movingAverage, constant, variance, state, reader.ReadDouble(), reader.ReadDouble(), reader.ReadInt32());
+            }
+
             default:
-                throw new InvalidDataException($"Unknown model kind {kind}.");
+                throw new InvalidDataException($"Unknown model kind {kind} in a version-{version} file.");
         }
     }
 

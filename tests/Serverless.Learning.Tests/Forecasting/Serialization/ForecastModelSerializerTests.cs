@@ -2,6 +2,7 @@ using Serverless.Learning.Forecasting;
 using Serverless.Learning.Forecasting.Automatic;
 using Serverless.Learning.Forecasting.Serialization;
 using Serverless.Learning.Forecasting.Series;
+using Serverless.Testing;
 using Xunit;
 
 namespace Serverless.Learning.Tests.Forecasting.Serialization;
@@ -44,9 +45,44 @@ public sealed class ForecastModelSerializerTests
             {
                 ForecastMethod.Naive, ForecastMethod.SeasonalNaive, ForecastMethod.HistoricalMean, ForecastMethod.ExponentialSmoothing,
                 ForecastMethod.Theta, ForecastMethod.Croston, ForecastMethod.SyntetosBoylan, ForecastMethod.TeunterSyntetosBabai,
+                ForecastMethod.Arima,
             },
             methods);
         Assert.Contains(set.Entries, e => e.Model.Backtest is null);
+    }
+
+    /// <summary>
+    /// A version-1 file (before ARIMA components), written by the build of 2026-12-04 (commit c98fad8) from a weekly-
+    /// cycle history, still loads and forecasts what that build forecast.
+    /// </summary>
+    [Fact]
+    public void A_version_1_file_still_loads_and_forecasts_as_it_did()
+    {
+        var path = Path.Combine(RepositoryRoot.Path, "tests", "Serverless.Learning.Tests", "Forecasting", "Serialization", "Fixtures", "forecast-model-v1.bin");
+        using var file = File.OpenRead(path);
+
+        var model = ForecastModelSerializer.LoadModel(file);
+        var forecast = model.Predict(7);
+
+        Assert.Equal(1, BitConverter.ToInt32(File.ReadAllBytes(path), 4));
+        Assert.Equal(ForecastMethod.ExponentialSmoothing, model.Method);
+        double[] mean = [19.666669444096563, 23.333103342341893, 26.1665768158223, 29.000119872188304, 31.8335829259772, 34.66645710031132, 38.333488280385964];
+        Assert.Equal(mean, forecast.Mean.ToArray());
+        Assert.Equal([22, 26, 29, 32, 35, 37, 41], forecast.Upper95.ToArray());
+    }
+
+    [Fact]
+    public void An_arima_component_in_a_version_1_file_is_refused()
+    {
+        using var stream = new MemoryStream();
+        var trainer = new AutomaticForecastTrainer(new AutomaticForecastTrainer.Options { Horizon = 4, BacktestOrigins = 3, Candidates = [ForecastMethod.Arima] });
+        ForecastModelSerializer.Save(trainer.Fit(Enumerable.Range(0, 30).Select(t => 10.0 + t % 4).ToArray()), stream);
+        var bytes = stream.ToArray();
+        bytes[4] = 1;
+
+        // The checksum no longer matches either, but the unknown kind is met first and named.
+        var refused = Assert.Throws<InvalidDataException>(() => ForecastModelSerializer.LoadModel(new MemoryStream(bytes)));
+        Assert.Contains("kind 6 in a version-1 file", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
