@@ -179,6 +179,7 @@ public sealed class ReplyToCustomerHandler(
         SupportIntent.Refund => refunds.RespondAsync(turn, cancellationToken),
         SupportIntent.ProductQuestion => products.RespondAsync(turn, cancellationToken),
         SupportIntent.Recommendation => recommendations.RespondAsync(turn, cancellationToken),
+        SupportIntent.SmallTalk => Task.FromResult(SmallTalkDialogue.Respond(turn)),
         _ => knowledge.RespondAsync(turn, cancellationToken),
     };
 

@@ -174,6 +174,31 @@ public sealed class ReplyToCustomerHandlerTests(SupportApplicationFixture fixtur
         Assert.Contains(reply.HandoffReason, new HandoffReason?[] { HandoffReason.LowConfidence, HandoffReason.OutOfScope });
     }
 
+    [Theory]
+    [InlineData("hi, good evening", "greeting", "en", "How can I help you")]
+    [InlineData("thank you, that was helpful", "thanks", "en", "You're welcome")]
+    [InlineData("ok, goodbye and have a nice day", "goodbye", "en", "Goodbye")]
+    [InlineData("您好，请问在吗", "greeting", "zh", "有什么可以帮您")]
+    [InlineData("非常感谢你的帮助", "thanks", "zh", "不客气")]
+    [InlineData("好的，拜拜啦", "goodbye", "zh", "再见")]
+    public async Task Greetings_thanks_and_goodbyes_get_a_courtesy_reply_in_the_users_language_without_a_hand_off(
+        string message, string label, string locale, string expected)
+    {
+        var user = SupportApplicationFixture.NewUser();
+        fixture.AddOrder(user, "S-9001", OrderStatuses.Shipped, daysAgo: 2);
+
+        var reply = (await fixture.ReplyAsync(message, user)).Value!;
+
+        Assert.Equal((label, locale), (reply.Intent, reply.Locale));
+        Assert.Equal(SupportIntent.SmallTalk, SupportIntentMap.Of(reply.Intent));
+        Assert.Equal([SupportActions.SmallTalk], reply.Actions);
+        Assert.Contains(expected, reply.Reply);
+        Assert.Empty(reply.Sources);
+        Assert.False(reply.Handoff);
+        // A template states no order fact even for a shopper who has orders.
+        Assert.DoesNotContain("S-9001", reply.Reply);
+    }
+
     [Fact]
     public async Task Product_questions_search_the_catalog_and_state_its_price_and_stock()
     {
