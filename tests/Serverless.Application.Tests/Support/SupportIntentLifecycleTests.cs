@@ -42,6 +42,35 @@ public sealed class SupportIntentLifecycleTests
     }
 
     [Fact]
+    public async Task Retraining_keeps_the_newest_versions_and_deletes_the_older_ones()
+    {
+        // Only the shipped utterance sets (no Bitext): three quick fits.
+        using var app = new TestApplication(SupportTestSettings.Create(new Dictionary<string, string?>
+        {
+            ["Support:TrainingDataPath"] = null,
+            ["Support:KeepVersions"] = "2",
+        }));
+        async Task<RetrainReport> RetrainAsync()
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(1)); // versions are ordered by creation time
+            return (await app.Get<RetrainModelHandler>().HandleAsync(SupportIntentTraining.ModelName, CancellationToken.None)).Value!;
+        }
+
+        var first = await RetrainAsync();
+        var second = await RetrainAsync();
+        var third = await RetrainAsync();
+        var stored = await app.Models.ListVersionsAsync(SupportIntentTraining.ModelName, CancellationToken.None);
+
+        Assert.All(new[] { first, second, third }, r => Assert.Equal(RetrainOutcome.Promoted, r.Outcome));
+        Assert.Empty(first.DeletedVersions);
+        Assert.Empty(second.DeletedVersions);
+        Assert.Equal([first.Version!], third.DeletedVersions);
+        Assert.Equal([third.Version, second.Version], stored.Select(m => m.Version));
+        Assert.Null(await app.Models.GetManifestAsync(SupportIntentTraining.ModelName, first.Version!, CancellationToken.None));
+        Assert.Equal(third.Version, (await app.Models.GetCurrentAsync(SupportIntentTraining.ModelName, CancellationToken.None))!.Value.Version);
+    }
+
+    [Fact]
     public async Task An_unknown_model_has_no_retraining_job()
     {
         using var app = new TestApplication(SupportTestSettings.Create());
