@@ -43,6 +43,7 @@ public sealed class ReplyToCustomerHandlerTests(SupportApplicationFixture fixtur
         fixture.AddOrder(user, "B-1002", OrderStatuses.Paid, daysAgo: 1);
 
         var ask = (await fixture.ReplyAsync("can you help me track my order", user)).Value!;
+        Assert.Equal(1, fixture.App.Orders.ListCalls(user));
         Assert.Equal([SupportActions.AskOrder], ask.Actions);
         Assert.Contains("B-1001", ask.Reply);
         Assert.Contains("B-1002", ask.Reply);
@@ -50,12 +51,15 @@ public sealed class ReplyToCustomerHandlerTests(SupportApplicationFixture fixtur
         Assert.Equal("track_order", pending!.Intent);
 
         var answer = (await fixture.ReplyAsync("B-1001", user, ask.ConversationId)).Value!;
+        // The pending question's check and the order resolution share one listing of the user's orders per turn.
+        Assert.Equal(2, fixture.App.Orders.ListCalls(user));
         Assert.Equal(("track_order", 1.0), (answer.Intent, answer.Confidence));
         Assert.Contains("B-1001", answer.Reply);
         Assert.Contains("delivered", answer.Reply);
         Assert.DoesNotContain("B-1002", answer.Reply);
 
         var refund = (await fixture.ReplyAsync("I would like to get a refund for it", user, ask.ConversationId)).Value!;
+        Assert.Equal(3, fixture.App.Orders.ListCalls(user));
         Assert.Equal(SupportIntent.Refund, SupportIntentMap.Of(refund.Intent));
         Assert.Contains(SupportActions.ReturnEligible, refund.Actions);
         Assert.Contains("B-1001", refund.Reply);
