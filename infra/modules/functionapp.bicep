@@ -238,6 +238,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Support__UtterancesPath: ''
     Support__SentimentDataPath: ''
     Support__RefreshSeconds: '300'
+    Support__KeepVersions: '5'
     Support__Generation: 'Off'
     Support__ContentContainerName: 'support'
   }

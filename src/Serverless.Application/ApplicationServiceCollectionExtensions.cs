@@ -55,6 +55,8 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ListSegmentMembersHandler>();
         services.TryAddSingleton<RecomputeRfmThresholdsHandler>();
         services.TryAddSingleton<HealthCheckHandler>();
+        // Shared by every model's retraining job (recommender, support intents).
+        services.TryAddSingleton<ModelPublisher>();
         AddRecommendations(services, configuration);
         AddForecasts(services, configuration);
         AddSupport(services, configuration);

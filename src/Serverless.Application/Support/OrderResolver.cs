@@ -20,7 +20,7 @@ public sealed class OrderResolver(IOrderRepository orders)
             return OrderResolution.Answer(new DialogueReply(SupportReplies.SignInForOrders(turn.Locale), [], [SupportActions.SignInRequired]));
         }
 
-        var all = (await orders.ListByUserAsync(turn.UserId, cancellationToken))
+        var all = (turn.UserOrders ?? await orders.ListByUserAsync(turn.UserId, cancellationToken))
             .OrderByDescending(o => o.PlacedAt ?? o.StatusAt ?? DateTimeOffset.MinValue).ThenBy(o => o.OrderId, StringComparer.Ordinal).ToList();
         if (all.Count == 0)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Application.Common;
 using Serverless.Domain.Json;
+using Serverless.Domain.Orders;
 using Serverless.Domain.Ports;
 using Serverless.Domain.Support;
 using Serverless.Domain.Validation;
@@ -81,8 +82,8 @@ public sealed class ReplyToCustomerHandler(
         conversation.Locale = locale;
 
         var score = Math.Round(sentiment.Score(message), 4);
-        var (label, confidence) = await UnderstandAsync(conversation, message, cancellationToken);
-        var turn = new DialogueTurn(conversation, message, locale, label);
+        var (label, confidence, userOrders) = await UnderstandAsync(conversation, message, cancellationToken);
+        var turn = new DialogueTurn(conversation, message, locale, label, userOrders);
         var intent = SupportIntentMap.Of(label);
         var reply = score <= _options.HandoffSentiment ? DialogueReply.HandOff(locale, HandoffReason.NegativeSentiment)
             : confidence < _options.MinimumConfidence ? DialogueReply.HandOff(locale, HandoffReason.LowConfidence)
@@ -153,23 +154,26 @@ public sealed class ReplyToCustomerHandler(
 
     /// <summary>
     /// The message's intent: the pending question's when the message names one of the user's orders (confidence 1),
-    /// else the classifier's label and calibrated confidence. An unanswered pending question is dropped.
+    /// else the classifier's label and calibrated confidence. An unanswered pending question is dropped. The user's
+    /// orders, when listed to check the pending question, are returned for the dialogue to reuse.
     /// </summary>
-    private async Task<(string Label, double Confidence)> UnderstandAsync(Conversation conversation, string message, CancellationToken cancellationToken)
+    private async Task<(string Label, double Confidence, IReadOnlyList<Order>? UserOrders)> UnderstandAsync(
+        Conversation conversation, string message, CancellationToken cancellationToken)
     {
+        IReadOnlyList<Order>? userOrders = null;
         if (conversation.PendingOrder is { } pending && conversation.UserId is { } userId)
         {
-            var userOrders = await orders.ListByUserAsync(userId, cancellationToken);
+            userOrders = await orders.ListByUserAsync(userId, cancellationToken);
             if (OrderResolver.Mentioned(message, userOrders) is not null)
             {
-                return (pending.Intent, 1.0);
+                return (pending.Intent, 1.0, userOrders);
             }
         }
 
         conversation.PendingOrder = null;
         var model = await intents.GetAsync(cancellationToken);
         var prediction = model.Classifier.Predict(message, 1);
-        return (prediction.Label, Math.Round(prediction.Confidence, 4));
+        return (prediction.Label, Math.Round(prediction.Confidence, 4), userOrders);
     }
 
     private Task<DialogueReply> RespondAsync(SupportIntent intent, DialogueTurn turn, CancellationToken cancellationToken) => intent switch
@@ -179,6 +183,7 @@ public sealed class ReplyToCustomerHandler(
         SupportIntent.Refund => refunds.RespondAsync(turn, cancellationToken),
         SupportIntent.ProductQuestion => products.RespondAsync(turn, cancellationToken),
         SupportIntent.Recommendation => recommendations.RespondAsync(turn, cancellationToken),
+        SupportIntent.SmallTalk => Task.FromResult(SmallTalkDialogue.Respond(turn)),
         _ => knowledge.RespondAsync(turn, cancellationToken),
     };
 

@@ -17,6 +17,7 @@ public static class SupportActions
     public const string NoProductFound = "no_product_found";
     public const string Recommendations = "recommendations";
     public const string KnowledgeAnswer = "knowledge_answer";
+    public const string SmallTalk = "small_talk";
     public const string Handoff = "handoff";
     public const string Rephrased = "rephrased";
 }

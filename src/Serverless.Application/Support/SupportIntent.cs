@@ -23,4 +23,7 @@ public enum SupportIntent
 
     /// <summary>An explicit request for a person: hand-off.</summary>
     Human,
+
+    /// <summary>Greeting, thanks or goodbye: a courtesy template, no hand-off.</summary>
+    SmallTalk,
 }

@@ -2,13 +2,17 @@ namespace Serverless.Application.Support;
 
 /// <summary>
 /// Maps the classifier's labels (the 27 Bitext customer-support intents, plus <c>product_question</c> and
-/// <c>recommend_product</c> from data/intents/support-extra.csv) to the dialogue that answers them, and names the
+/// <c>recommend_product</c> and the small talk <c>greeting</c>, <c>thanks</c> and <c>goodbye</c> from
+/// data/intents/support-extra.csv) to the dialogue that answers them, and names the
 /// knowledge article that holds each label's policy.
 /// </summary>
 public static class SupportIntentMap
 {
     public const string ProductQuestion = "product_question";
     public const string RecommendProduct = "recommend_product";
+    public const string Greeting = "greeting";
+    public const string Thanks = "thanks";
+    public const string Goodbye = "goodbye";
 
     private static readonly Dictionary<string, SupportIntent> Intents = new(StringComparer.Ordinal)
     {
@@ -20,6 +24,9 @@ public static class SupportIntentMap
         ["contact_human_agent"] = SupportIntent.Human,
         [ProductQuestion] = SupportIntent.ProductQuestion,
         [RecommendProduct] = SupportIntent.Recommendation,
+        [Greeting] = SupportIntent.SmallTalk,
+        [Thanks] = SupportIntent.SmallTalk,
+        [Goodbye] = SupportIntent.SmallTalk,
     };
 
     private static readonly Dictionary<string, string> Articles = new(StringComparer.Ordinal)

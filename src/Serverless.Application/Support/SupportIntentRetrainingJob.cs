@@ -14,11 +14,13 @@ namespace Serverless.Application.Support;
 /// (<see cref="SupportTrainingData"/>) minus a seeded stratified hold-out, measure the candidate's and the live
 /// version's accuracy on that same hold-out, store the candidate as a version with its manifest, and promote it (a
 /// pointer change under the pointer's ETag) when there is no live version or the candidate is at most
-/// <see cref="PromotionTolerance"/> less accurate. Serving (<see cref="SupportIntentModelProvider"/>) picks the new
-/// pointer up at its next check. One run at a time.
+/// <see cref="PromotionTolerance"/> less accurate, then keep the newest <c>Support:KeepVersions</c> versions and the
+/// current one (<see cref="ModelPublisher"/>, shared with the recommender). Serving
+/// (<see cref="SupportIntentModelProvider"/>) picks the new pointer up at its next check. One run at a time.
 /// </summary>
 public sealed class SupportIntentRetrainingJob(
     IModelRegistry registry,
+    ModelPublisher publisher,
     SupportTrainingData trainingData,
     IOptions<SupportOptions> options,
     TimeProvider timeProvider,
@@ -102,30 +104,12 @@ public sealed class SupportIntentRetrainingJob(
             Reason = reason,
             Artifacts = [ModelArtifact.ModelFileName],
         };
-        await registry.SaveVersionAsync(manifest, [new ModelArtifact(ModelArtifact.ModelFileName, buffer.ToArray())], cancellationToken);
-
-        var outcome = promote ? RetrainOutcome.Promoted : RetrainOutcome.Refused;
-        if (promote)
-        {
-            var pointer = new ModelPointer
-            {
-                Name = ModelName,
-                Version = version,
-                UpdatedAt = now,
-                PreviousVersion = live?.Value.Version,
-                Reason = reason,
-            };
-            if (await registry.TrySetCurrentAsync(pointer, live?.ETag, cancellationToken) is null)
-            {
-                outcome = RetrainOutcome.PromotionConflict;
-                await registry.UpdateManifestAsync(manifest with { Decision = ModelDecision.PromotionConflict }, cancellationToken);
-            }
-        }
+        var (outcome, finalReason, current, deleted) = await publisher.PublishAsync(
+            manifest, [new ModelArtifact(ModelArtifact.ModelFileName, buffer.ToArray())], live, _options.KeepVersions, cancellationToken);
 
         logger.LogInformation(
-            "{Model} retrained: version {Version}, accuracy {Accuracy}, live {LiveAccuracy}, outcome {Outcome}",
-            ModelName, version, accuracy, liveAccuracy, outcome);
-        var current = outcome == RetrainOutcome.Promoted ? version : live?.Value.Version;
+            "{Model} retrained: version {Version}, accuracy {Accuracy}, live {LiveAccuracy}, outcome {Outcome}; current {Current}; deleted {Deleted}",
+            ModelName, version, accuracy, liveAccuracy, outcome, current, deleted);
         return new RetrainReport
         {
             Name = ModelName,
@@ -133,10 +117,11 @@ public sealed class SupportIntentRetrainingJob(
             Version = version,
             PreviousVersion = live?.Value.Version,
             CurrentVersion = current,
-            Reason = reason,
+            Reason = finalReason,
             Metrics = metrics,
             LiveMetrics = liveMetrics,
             Seconds = stopwatch.Elapsed.TotalSeconds,
+            DeletedVersions = deleted,
         };
     }
 }

@@ -59,6 +59,9 @@ public sealed class SupportOptions
     /// </summary>
     public int HandoffTranscriptTurns { get; set; } = 10;
 
+    /// <summary>Versions of the intent classifier kept in the model registry (the current one always). Default 5.</summary>
+    public int KeepVersions { get; set; } = 5;
+
     /// <summary>Seed of the classifier's validation split.</summary>
     public int Seed { get; set; } = 42;
 

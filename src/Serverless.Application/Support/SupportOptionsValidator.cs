@@ -44,6 +44,11 @@ public sealed class SupportOptionsValidator : IValidateOptions<SupportOptions>
             errors.Add($"{Section}:{nameof(options.HandoffTranscriptTurns)} must be between 1 and 20.");
         }
 
+        if (options.KeepVersions is < 1 or > 100)
+        {
+            errors.Add($"{Section}:{nameof(options.KeepVersions)} must be between 1 and 100.");
+        }
+
         if (options.ProductsPerReply is < 1 or > 20)
         {
             errors.Add($"{Section}:{nameof(options.ProductsPerReply)} must be between 1 and 20.");

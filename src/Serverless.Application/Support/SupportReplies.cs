@@ -19,6 +19,17 @@ public static class SupportReplies
         "I'm passing this conversation to a colleague, who will follow up with you here shortly.",
         "我已将本次对话转交人工客服，稍后会有专人在这里跟进。");
 
+    /// <summary>The courtesy reply to a small-talk label: greeting (also any other), thanks or goodbye.</summary>
+    public static string SmallTalk(string locale, string label) => label switch
+    {
+        SupportIntentMap.Thanks => Pick(locale, "You're welcome! Is there anything else I can help you with?", "不客气！还有什么可以帮您的吗？"),
+        SupportIntentMap.Goodbye => Pick(locale, "Thank you for contacting us. Goodbye!", "感谢您的咨询，再见！"),
+        _ => Pick(
+            locale,
+            "Hello! How can I help you today? I can look up your orders, cancellations, refunds and returns, find products and answer questions about delivery, payment and your account.",
+            "您好！请问有什么可以帮您？我可以查询订单、处理取消和退款退货、查找商品，也可以解答配送、支付和账户方面的问题。"),
+    };
+
     public static string SignInForOrders(string locale) => Pick(
         locale,
         "Please sign in so I can look up your orders.",

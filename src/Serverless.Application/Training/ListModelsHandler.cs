@@ -3,12 +3,17 @@ using Serverless.Domain.Ports;
 
 namespace Serverless.Application.Training;
 
-/// <summary>GET /api/models: every model in the registry (and every retrainable one, even before its first run).</summary>
-public sealed class ListModelsHandler(IModelRegistry registry, RecommenderRetrainingJob recommender)
+/// <summary>
+/// GET /api/models: every model in the registry, and every model with a registered <see cref="IRetrainingJob"/> (listed
+/// as retrainable, even before its first run, since POST /api/models/{name}/retrain would run that job).
+/// </summary>
+public sealed class ListModelsHandler(IModelRegistry registry, IEnumerable<IRetrainingJob> jobs)
 {
+    private readonly HashSet<string> _retrainable = jobs.Select(j => j.ModelName).ToHashSet(StringComparer.Ordinal);
+
     public async Task<HandlerResult<ModelListResponse>> HandleAsync(CancellationToken cancellationToken)
     {
-        var names = (await registry.ListModelsAsync(cancellationToken)).Append(recommender.ModelName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var names = (await registry.ListModelsAsync(cancellationToken)).Concat(_retrainable).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var models = new List<ModelSummary>();
         foreach (var name in names)
         {
@@ -20,7 +25,7 @@ public sealed class ListModelsHandler(IModelRegistry registry, RecommenderRetrai
                 Current = current?.Value,
                 CurrentManifest = current is null ? null : versions.FirstOrDefault(v => v.Version == current.Value.Version),
                 StoredVersions = versions.Count,
-                Retrainable = name == recommender.ModelName,
+                Retrainable = _retrainable.Contains(name),
             });
         }
 

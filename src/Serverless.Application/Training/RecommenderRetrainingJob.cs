@@ -21,15 +21,16 @@ namespace Serverless.Application.Training;
 /// <item>score the live model on the same hold-out: its artifact when its training data ended before the cutoff,
 /// otherwise its configuration (from its manifest) refitted before the cutoff, since an artifact scored on data it
 /// was trained on would look better than it is;</item>
-/// <item>fit the candidate on everything, store it with its manifest and popularity lists, and move the pointer (under
-/// its ETag) only if <see cref="PromotionGate"/> says so;</item>
-/// <item>keep the last <c>KeepVersions</c> versions and the current one.</item>
+/// <item>fit the candidate on everything, store it with its manifest and popularity lists, move the pointer (under
+/// its ETag) only if <see cref="PromotionGate"/> says so, and keep the last <c>KeepVersions</c> versions and the
+/// current one (<see cref="ModelPublisher"/>).</item>
 /// </list>
 /// Anything that throws before the pointer moves leaves the live model serving. Runs in one process never overlap;
 /// across instances the ETags of the snapshot and the pointer make the loser fail or record a conflict.
 /// </summary>
 public sealed class RecommenderRetrainingJob(
     IModelRegistry registry,
+    ModelPublisher publisher,
     IInteractionSnapshotStore snapshots,
     InteractionSnapshotMerger merger,
     ISegmentRepository segments,
@@ -161,42 +162,19 @@ public sealed class RecommenderRetrainingJob(
             Reason = evaluation.Verdict.Reason,
         };
 
+        ModelPublication publication;
         using (var buffer = new MemoryStream())
         {
             RecommenderModelSerializer.Save(model, buffer);
-            await registry.SaveVersionAsync(
+            publication = await publisher.PublishAsync(
                 manifest,
                 [new ModelArtifact(ModelArtifact.ModelFileName, buffer.ToArray()), new ModelArtifact(RecommenderModelNames.PopularityFileName, PopularityIndex.Serialize(popularity))],
+                live?.Pointer,
+                _options.KeepVersions,
                 cancellationToken);
         }
 
-        var outcome = evaluation.Verdict.Promote ? RetrainOutcome.Promoted : RetrainOutcome.Refused;
-        var reason = evaluation.Verdict.Reason;
-        var current = live?.Pointer.Value.Version;
-        if (evaluation.Verdict.Promote)
-        {
-            var pointer = new ModelPointer
-            {
-                Name = ModelName,
-                Version = version,
-                UpdatedAt = timeProvider.GetUtcNow(),
-                PreviousVersion = current,
-                Reason = "promoted by retraining: " + reason,
-            };
-            if (await registry.TrySetCurrentAsync(pointer, live?.Pointer.ETag, cancellationToken) is null)
-            {
-                outcome = RetrainOutcome.PromotionConflict;
-                reason = "the current version changed during the run (a rollback or another run), so this candidate was not promoted; gate: " + reason;
-                await registry.UpdateManifestAsync(manifest with { Decision = ModelDecision.PromotionConflict, Reason = reason }, cancellationToken);
-                current = (await registry.GetCurrentAsync(ModelName, cancellationToken))?.Value.Version;
-            }
-            else
-            {
-                current = version;
-            }
-        }
-
-        var deleted = await ModelRetention.PruneAsync(registry, ModelName, _options.KeepVersions, current, cancellationToken);
+        var (outcome, reason, current, deleted) = publication;
         logger.LogInformation(
             "Recommender retraining {Outcome}: version {Version} ({Kind}), {Reason}; current {Current}; deleted {Deleted}",
             outcome,

@@ -18,27 +18,7 @@ internal sealed class EvaluateSentimentCommand
 {
     private readonly CliEnvironment _environment;
 
-    private readonly Option<FileInfo> _file = new Option<FileInfo>("--file")
-    {
-        Description = "A sentence<TAB>0|1 file (default: the UCI amazon and yelp files in shared/datasets).",
-    }.AcceptExistingOnly();
-
-    private readonly Option<DirectoryInfo> _datasets = new Option<DirectoryInfo>("--datasets")
-    {
-        Description = "The shared datasets folder (default: shared/datasets found above the current directory).",
-    }.AcceptExistingOnly();
-
-    private readonly Option<int> _folds = new Option<int>("--folds")
-    {
-        Description = "Number of cross-validation folds.",
-        DefaultValueFactory = _ => 10,
-    }.InRange(2, 100);
-
-    private readonly Option<int> _seed = new("--seed")
-    {
-        Description = "Seed of the fold assignment.",
-        DefaultValueFactory = _ => 42,
-    };
+    private readonly SentimentFoldOptions _data = new();
 
     private readonly Option<double> _regularization = new("--regularization")
     {
@@ -65,8 +45,8 @@ internal sealed class EvaluateSentimentCommand
         var command = new Command("evaluate", "k-fold cross-validated accuracy of the sentiment classifier.");
         foreach (var option in new Option[]
                  {
-                     handler._file, handler._datasets, handler._folds, handler._seed, handler._regularization, handler._peers, handler._python,
-                 })
+                     handler._regularization, handler._peers, handler._python,
+                 }.Concat(handler._data.All))
         {
             command.Options.Add(option);
         }
@@ -79,21 +59,19 @@ internal sealed class EvaluateSentimentCommand
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var console = _environment.Console;
-        var rows = parseResult.GetValue(_file) is { } file
-            ? SentimentDatasets.ReadTabSeparated(file.FullName, Path.GetFileNameWithoutExtension(file.Name))
-            : SentimentDatasets.Uci(TextDatasets.DatasetsFolder(parseResult.GetValue(_datasets)));
+        var rows = _data.ReadRows(parseResult);
         var regularization = parseResult.GetValue(_regularization);
         if (!(regularization >= 0) || double.IsInfinity(regularization))
         {
             throw new ArgumentException("--regularization must be a finite number >= 0.");
         }
 
-        var foldCount = parseResult.GetValue(_folds);
-        var seed = parseResult.GetValue(_seed);
+        var foldCount = parseResult.GetValue(_data.Folds);
+        var seed = parseResult.GetValue(_data.Seed);
         var sources = rows.Select(r => r.Source).Distinct().Order(StringComparer.Ordinal).ToList();
         // One fold assignment, stratified by source and label, is used for every group (each source is the
         // restriction of it) and written for the peer, so both sides train and test on identical folds.
-        var assignment = StratifiedSampling.Folds(rows.Select(r => r.Source + "/" + r.Example.Label).ToList(), foldCount, seed);
+        var assignment = _data.Assign(rows, parseResult);
         var groups = new List<(string Name, int[] Indices)> { ("all", Enumerable.Range(0, rows.Count).ToArray()) };
         if (sources.Count > 1)
         {

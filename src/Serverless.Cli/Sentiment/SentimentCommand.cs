@@ -9,6 +9,7 @@ internal static class SentimentCommand
     {
         var command = new Command("sentiment", "Sentiment of customer messages (hashed TF-IDF + logistic regression, lexicon fallback).");
         command.Subcommands.Add(EvaluateSentimentCommand.Create(environment));
+        command.Subcommands.Add(SentimentWeightsCommand.Create(environment));
         return command;
     }
 }

@@ -82,11 +82,14 @@ public sealed class ModelAdministrationTests
         var models = (await serving.App.Get<ListModelsHandler>().HandleAsync(CancellationToken.None)).Value!;
         var versions = (await serving.App.Get<ListModelVersionsHandler>().HandleAsync("recommender", CancellationToken.None)).Value!;
 
-        var empty = Assert.Single(before.Value!.Models);
-        Assert.Equal(("recommender", 0, true), (empty.Name, empty.StoredVersions, empty.Retrainable));
-        Assert.Null(empty.Current);
-        var model = Assert.Single(models.Models);
+        // Both models with a retraining job are listed as retrainable before either has a version.
+        Assert.Equal(["recommender", "support-intents"], before.Value!.Models.Select(m => m.Name));
+        Assert.All(before.Value.Models, m => Assert.Equal((0, true, (Domain.Models.ModelPointer?)null), (m.StoredVersions, m.Retrainable, m.Current)));
+        Assert.Equal(["recommender", "support-intents"], models.Models.Select(m => m.Name));
+        var model = models.Models[0];
         Assert.Equal((v2.Version, 2), (model.Current!.Version, model.StoredVersions));
+        var intents = models.Models[1];
+        Assert.Equal((0, true, (Domain.Models.ModelPointer?)null), (intents.StoredVersions, intents.Retrainable, intents.Current));
         Assert.Equal(v2.Version, model.CurrentManifest!.Version);
         Assert.Equal(v2.Version, versions.CurrentVersion);
         Assert.Equal([v2.Version, v1.Version], versions.Versions.Select(v => v.Version));

@@ -54,6 +54,7 @@ public sealed class RetrainingHarness
 
         return new RecommenderRetrainingJob(
             Models,
+            new ModelPublisher(Models, Clock),
             Snapshots,
             new InteractionSnapshotMerger(new FakeEventArchiveIndex(Archive), Archive),
             Segments,

@@ -43,6 +43,7 @@ public sealed class ReplyToCustomerHandlerTests(SupportApplicationFixture fixtur
         fixture.AddOrder(user, "B-1002", OrderStatuses.Paid, daysAgo: 1);
 
         var ask = (await fixture.ReplyAsync("can you help me track my order", user)).Value!;
+        Assert.Equal(1, fixture.App.Orders.ListCalls(user));
         Assert.Equal([SupportActions.AskOrder], ask.Actions);
         Assert.Contains("B-1001", ask.Reply);
         Assert.Contains("B-1002", ask.Reply);
@@ -50,12 +51,15 @@ public sealed class ReplyToCustomerHandlerTests(SupportApplicationFixture fixtur
         Assert.Equal("track_order", pending!.Intent);
 
         var answer = (await fixture.ReplyAsync("B-1001", user, ask.ConversationId)).Value!;
+        // The pending question's check and the order resolution share one listing of the user's orders per turn.
+        Assert.Equal(2, fixture.App.Orders.ListCalls(user));
         Assert.Equal(("track_order", 1.0), (answer.Intent, answer.Confidence));
         Assert.Contains("B-1001", answer.Reply);
         Assert.Contains("delivered", answer.Reply);
         Assert.DoesNotContain("B-1002", answer.Reply);
 
         var refund = (await fixture.ReplyAsync("I would like to get a refund for it", user, ask.ConversationId)).Value!;
+        Assert.Equal(3, fixture.App.Orders.ListCalls(user));
         Assert.Equal(SupportIntent.Refund, SupportIntentMap.Of(refund.Intent));
         Assert.Contains(SupportActions.ReturnEligible, refund.Actions);
         Assert.Contains("B-1001", refund.Reply);
@@ -172,6 +176,31 @@ public sealed class ReplyToCustomerHandlerTests(SupportApplicationFixture fixtur
 
         Assert.True(reply.Handoff);
         Assert.Contains(reply.HandoffReason, new HandoffReason?[] { HandoffReason.LowConfidence, HandoffReason.OutOfScope });
+    }
+
+    [Theory]
+    [InlineData("hi, good evening", "greeting", "en", "How can I help you")]
+    [InlineData("thank you, that was helpful", "thanks", "en", "You're welcome")]
+    [InlineData("ok, goodbye and have a nice day", "goodbye", "en", "Goodbye")]
+    [InlineData("您好，请问在吗", "greeting", "zh", "有什么可以帮您")]
+    [InlineData("非常感谢你的帮助", "thanks", "zh", "不客气")]
+    [InlineData("好的，拜拜啦", "goodbye", "zh", "再见")]
+    public async Task Greetings_thanks_and_goodbyes_get_a_courtesy_reply_in_the_users_language_without_a_hand_off(
+        string message, string label, string locale, string expected)
+    {
+        var user = SupportApplicationFixture.NewUser();
+        fixture.AddOrder(user, "S-9001", OrderStatuses.Shipped, daysAgo: 2);
+
+        var reply = (await fixture.ReplyAsync(message, user)).Value!;
+
+        Assert.Equal((label, locale), (reply.Intent, reply.Locale));
+        Assert.Equal(SupportIntent.SmallTalk, SupportIntentMap.Of(reply.Intent));
+        Assert.Equal([SupportActions.SmallTalk], reply.Actions);
+        Assert.Contains(expected, reply.Reply);
+        Assert.Empty(reply.Sources);
+        Assert.False(reply.Handoff);
+        // A template states no order fact even for a shopper who has orders.
+        Assert.DoesNotContain("S-9001", reply.Reply);
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public sealed class SupportIntentLifecycleTests
         Assert.Equal(RetrainOutcome.Promoted, first.Outcome);
         Assert.InRange(first.Metrics[SupportIntentRetrainingJob.AccuracyMetric], 0.6, 1.0);
         Assert.Equal(("registry", first.Version), (served.Source, served.Version));
-        Assert.Equal(29, served.Classifier.Labels.Count);
+        // The 27 Bitext intents, product_question and recommend_product, and the small talk greeting, thanks and goodbye.
+        Assert.Equal(32, served.Classifier.Labels.Count);
         Assert.Equal(ModelDecision.Promoted, manifest!.Decision);
         Assert.True(manifest.RowCounts["training"] > 1000);
 
@@ -38,6 +39,35 @@ public sealed class SupportIntentLifecycleTests
         Assert.Equal(first.Metrics[SupportIntentRetrainingJob.AccuracyMetric], second.LiveMetrics![SupportIntentRetrainingJob.AccuracyMetric], 6);
         Assert.Equal(RetrainOutcome.Promoted, second.Outcome);
         Assert.Equal(second.Version, (await app.Models.GetCurrentAsync(SupportIntentTraining.ModelName, CancellationToken.None))!.Value.Version);
+    }
+
+    [Fact]
+    public async Task Retraining_keeps_the_newest_versions_and_deletes_the_older_ones()
+    {
+        // Only the shipped utterance sets (no Bitext): three quick fits.
+        using var app = new TestApplication(SupportTestSettings.Create(new Dictionary<string, string?>
+        {
+            ["Support:TrainingDataPath"] = null,
+            ["Support:KeepVersions"] = "2",
+        }));
+        async Task<RetrainReport> RetrainAsync()
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(1)); // versions are ordered by creation time
+            return (await app.Get<RetrainModelHandler>().HandleAsync(SupportIntentTraining.ModelName, CancellationToken.None)).Value!;
+        }
+
+        var first = await RetrainAsync();
+        var second = await RetrainAsync();
+        var third = await RetrainAsync();
+        var stored = await app.Models.ListVersionsAsync(SupportIntentTraining.ModelName, CancellationToken.None);
+
+        Assert.All(new[] { first, second, third }, r => Assert.Equal(RetrainOutcome.Promoted, r.Outcome));
+        Assert.Empty(first.DeletedVersions);
+        Assert.Empty(second.DeletedVersions);
+        Assert.Equal([first.Version!], third.DeletedVersions);
+        Assert.Equal([third.Version, second.Version], stored.Select(m => m.Version));
+        Assert.Null(await app.Models.GetManifestAsync(SupportIntentTraining.ModelName, first.Version!, CancellationToken.None));
+        Assert.Equal(third.Version, (await app.Models.GetCurrentAsync(SupportIntentTraining.ModelName, CancellationToken.None))!.Value.Version);
     }
 
     [Fact]

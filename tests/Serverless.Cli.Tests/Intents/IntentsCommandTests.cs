@@ -119,4 +119,38 @@ public sealed class IntentsCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.InRange(Measure(output, "all: accuracy (12)"), 0.75, 1.0);
     }
+
+    [Fact]
+    public async Task Sentiment_weights_compares_model_lexicon_and_blends_and_counts_neutral_requests_that_would_be_handed_off()
+    {
+        var file = Write(
+            "reviews.txt",
+            "great phone, works perfectly\t1", "excellent battery and a great screen\t1", "love it, great value\t1",
+            "works great, very happy\t1", "great sound quality\t1", "perfect fit and great price\t1",
+            "terrible, broke after a day\t0", "awful battery, terrible screen\t0", "waste of money, terrible\t0",
+            "terrible sound, very unhappy\t0", "broke quickly, awful\t0", "terrible fit and awful price\t0");
+        var neutral = Write(
+            "neutral.csv", "text,label", "which payment methods do you accept,check_payment_methods", "where is my parcel,track_order",
+            "I need an invoice,get_invoice", "this is the worst service ever,complaint");
+
+        var (exitCode, output) = await CliRunner.RunAsync(
+            "sentiment", "weights", "--file", file, "--neutral", neutral, "--folds", "3", "--weights", "0.35,1");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("3 neutral support requests", output, StringComparison.Ordinal); // the complaint is left out
+        // Every sentence has a lexicon word of its class and none of the other: the lexicon alone is right on all of them.
+        Assert.Equal(1.0, Measure(output, "lexicon only"));
+        Assert.InRange(Measure(output, "model only"), 0.75, 1.0);
+        Assert.InRange(Measure(output, "blend w=0.35"), 0.75, 1.0);
+        Assert.InRange(Measure(output, "blend w=1"), 0.75, 1.0);
+    }
+
+    [Fact]
+    public async Task Sentiment_weights_outside_zero_to_one_fail()
+    {
+        var (exitCode, output) = await CliRunner.RunAsync("sentiment", "weights", "--weights", "0.3,1.5", "--file", Write("one.txt", "great\t1"));
+
+        Assert.Equal(ExitCodes.Failure, exitCode);
+        Assert.Contains("1.5", output, StringComparison.Ordinal);
+    }
 }
