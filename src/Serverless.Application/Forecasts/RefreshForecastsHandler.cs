@@ -9,8 +9,8 @@ namespace Serverless.Application.Forecasts;
 /// The nightly forecast refresh (timer <c>ForecastRefreshSchedule</c>): reads the demand history afresh and fans out
 /// one <see cref="ForecastRequestMessage"/> per category and granularity, and one for the shop's total per granularity
 /// when anything sold, on the <c>forecast-requests</c> queue, so the refits scale out over as many instances as the
-/// queue trigger gets. A failure throws (the host records it); messages
-/// already sent are harmless, since each worker only overwrites its series' documents.
+/// queue trigger gets. A failure throws (the host records it); messages already sent are harmless, since each worker
+/// only overwrites its series' documents.
 /// </summary>
 public sealed class RefreshForecastsHandler(
     DemandHistoryLoader loader,
