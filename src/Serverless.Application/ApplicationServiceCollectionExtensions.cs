@@ -126,6 +126,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ForecastService>();
         services.TryAddSingleton<GetProductForecastHandler>();
         services.TryAddSingleton<GetCategoryForecastHandler>();
+        services.TryAddSingleton<GetTotalForecastHandler>();
         services.TryAddSingleton<GetReorderPointHandler>();
         services.TryAddSingleton<RefreshForecastsHandler>();
         services.TryAddSingleton<ProcessForecastRequestHandler>();

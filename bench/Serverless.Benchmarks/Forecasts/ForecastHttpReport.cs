@@ -14,7 +14,7 @@ internal static class ForecastHttpReport
         var text = new StringBuilder();
         var options = run.Options;
         text.AppendLine(CultureInfo.InvariantCulture, $"{run.Customers} customers, {run.PurchaseEvents} purchase events, {run.Products} products; " +
-            $"{options.Precomputed} precomputed in {run.PrecomputeSeconds:F1} s; {options.Requests} requests per endpoint per run " +
+            $"{options.Precomputed} and the total precomputed in {run.PrecomputeSeconds:F1} s; {options.Requests} requests per endpoint per run " +
             $"({options.ColdRequests} cold fits) at {options.Concurrency} in flight, {options.Runs} runs (medians over runs).");
         text.AppendLine();
         text.AppendLine("| endpoint | median ms | p99 ms | requests/s | median / profile read | failures |");

@@ -3,8 +3,9 @@ using Serverless.Domain.Forecasts;
 namespace Serverless.Application.Forecasts;
 
 /// <summary>
-/// GET /api/forecasts/products/{productId} and /categories/{category}: one point per period with the mean and the
-/// 80%/95% prediction intervals, the model and its backtest error, the data window, and whether it was precomputed.
+/// GET /api/forecasts/products/{productId}, /categories/{category} and /total: one point per period with the mean and
+/// the 80%/95% prediction intervals, the model and its backtest error, the data window, and whether it was precomputed.
+/// <see cref="ProductId"/> and <see cref="Category"/> name the series; the total has neither.
 /// </summary>
 public sealed record ForecastResponse
 {

@@ -1,15 +1,17 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Application.Recommendations;
+using Serverless.Application.Telemetry;
 using Serverless.Domain.Forecasts;
 using Serverless.Domain.Ports;
+using Serverless.Learning.Forecasting.Series;
 
 namespace Serverless.Application.Forecasts;
 
 /// <summary>
 /// Serves a forecast: the precomputed document when it covers the request (granularity, horizon) and is recent enough,
 /// else one computed on demand from the demand history with a cached model. Null for a series neither the catalog
-/// nor the history knows.
+/// nor the history knows. Every answer is counted by series kind and source (<see cref="ApplicationMetrics"/>).
 /// </summary>
 public sealed class ForecastService(
     IForecastRepository repository,
@@ -19,6 +21,7 @@ public sealed class ForecastService(
     ForecastModelCache cache,
     IOptions<ForecastOptions> options,
     TimeProvider timeProvider,
+    ApplicationMetrics metrics,
     ILogger<ForecastService> logger)
 {
     private readonly ForecastOptions _options = options.Value;
@@ -28,37 +31,32 @@ public sealed class ForecastService(
         var stored = await Precomputed(ForecastSeriesKind.Product, productId, request, cancellationToken);
         if (stored is not null)
         {
-            return ForecastResponse.From(stored, request.Horizon, ForecastSource.Precomputed);
+            return Served(stored, request, ForecastSource.Precomputed);
         }
 
         var fitted = await FitProductAsync(productId, request.Granularity, cancellationToken);
-        return fitted is null ? null : ForecastResponse.From(forecaster.Forecast(fitted, request.Horizon, timeProvider.GetUtcNow()), request.Horizon, ForecastSource.OnDemand);
+        return fitted is null ? null : Served(forecaster.Forecast(fitted, request.Horizon, timeProvider.GetUtcNow()), request, ForecastSource.OnDemand);
     }
 
-    public async Task<ForecastResponse?> CategoryAsync(string category, ForecastRequest request, CancellationToken cancellationToken)
-    {
-        var stored = await Precomputed(ForecastSeriesKind.Category, category, request, cancellationToken);
-        if (stored is not null)
-        {
-            return ForecastResponse.From(stored, request.Horizon, ForecastSource.Precomputed);
-        }
+    /// <summary>The category's forecast; null when none of its products sold in the window.</summary>
+    public Task<ForecastResponse?> CategoryAsync(string category, ForecastRequest request, CancellationToken cancellationToken) =>
+        AggregateAsync(
+            ForecastSeriesKind.Category,
+            category,
+            request,
+            history => history.HasCategory(category),
+            (history, granularity) => forecaster.FitCategory(history, category, granularity),
+            cancellationToken);
 
-        var history = await histories.GetAsync(cancellationToken);
-        if (!history.HasCategory(category))
-        {
-            return null;
-        }
-
-        var granularity = SeriesForecaster.ToSeries(request.Granularity);
-        var fitted = await cache.GetOrAddAsync($"category|{category}|{granularity}|{history.End:yyyyMMdd}", () => forecaster.FitCategory(history, category, granularity));
-        if (fitted is null)
-        {
-            return null;
-        }
-
-        var forecast = forecaster.Forecast(fitted, request.Horizon, timeProvider.GetUtcNow())[0];
-        return ForecastResponse.From(forecast, request.Horizon, ForecastSource.OnDemand);
-    }
+    /// <summary>The shop's total forecast; null when nothing sold in the window.</summary>
+    public Task<ForecastResponse?> TotalAsync(ForecastRequest request, CancellationToken cancellationToken) =>
+        AggregateAsync(
+            ForecastSeriesKind.Total,
+            DemandForecast.TotalName,
+            request,
+            history => history.Products.Count > 0,
+            forecaster.FitTotal,
+            cancellationToken);
 
     /// <summary>The product's fitted model (cached); null when neither the catalog nor the history knows the product.</summary>
     public async Task<FittedSeries?> FitProductAsync(string productId, ForecastGranularity granularity, CancellationToken cancellationToken)
@@ -75,6 +73,37 @@ public sealed class ForecastService(
 
         var series = SeriesForecaster.ToSeries(granularity);
         return await cache.GetOrAddAsync($"product|{productId}|{series}|{history.End:yyyyMMdd}", () => forecaster.FitProduct(history, productId, series));
+    }
+
+    private async Task<ForecastResponse?> AggregateAsync(
+        ForecastSeriesKind kind,
+        string name,
+        ForecastRequest request,
+        Func<DemandHistory, bool> hasSales,
+        Func<DemandHistory, SeriesGranularity, FittedAggregate?> fit,
+        CancellationToken cancellationToken)
+    {
+        var stored = await Precomputed(kind, name, request, cancellationToken);
+        if (stored is not null)
+        {
+            return Served(stored, request, ForecastSource.Precomputed);
+        }
+
+        var history = await histories.GetAsync(cancellationToken);
+        if (!hasSales(history))
+        {
+            return null;
+        }
+
+        var granularity = SeriesForecaster.ToSeries(request.Granularity);
+        var fitted = await cache.GetOrAddAsync($"{kind}|{name}|{granularity}|{history.End:yyyyMMdd}", () => fit(history, granularity));
+        return fitted is null ? null : Served(forecaster.Forecast(fitted, request.Horizon, timeProvider.GetUtcNow()), request, ForecastSource.OnDemand);
+    }
+
+    private ForecastResponse Served(DemandForecast forecast, ForecastRequest request, ForecastSource source)
+    {
+        metrics.RecordForecastServed(forecast.Kind, source);
+        return ForecastResponse.From(forecast, request.Horizon, source);
     }
 
     private async Task<DemandForecast?> Precomputed(ForecastSeriesKind kind, string name, ForecastRequest request, CancellationToken cancellationToken)

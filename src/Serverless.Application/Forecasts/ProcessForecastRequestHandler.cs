@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Application.Common;
+using Serverless.Application.Telemetry;
 using Serverless.Domain.Forecasts;
 using Serverless.Domain.Json;
 using Serverless.Domain.Ports;
@@ -11,10 +12,12 @@ using Serverless.Domain.Validation;
 namespace Serverless.Application.Forecasts;
 
 /// <summary>
-/// Consumes one <see cref="ForecastRequestMessage"/> (queue <c>forecast-requests</c>): refits every product of the
-/// category with the automatic trainer, reconciles the category bottom-up and upserts one document per product and
-/// one for the category, each with the model used, its backtest accuracy and the data window. Idempotent: a
-/// redelivered message overwrites the same documents. A malformed message is permanent (it goes to the poison queue).
+/// Consumes one <see cref="ForecastRequestMessage"/> (queue <c>forecast-requests</c>): for a category, refits every
+/// product of it with the automatic trainer, reconciles the category bottom-up and upserts one document per product and
+/// one for the category; for the total, refits every product and upserts the total's document only (the category
+/// messages write the products'). Each document has the model used, its backtest accuracy and the data window, and is
+/// counted with its backtest MASE (<see cref="ApplicationMetrics"/>). Idempotent: a redelivered message overwrites the
+/// same documents. A malformed message is permanent (it goes to the poison queue).
 /// </summary>
 public sealed class ProcessForecastRequestHandler(
     DemandHistoryProvider histories,
@@ -22,6 +25,7 @@ public sealed class ProcessForecastRequestHandler(
     IForecastRepository repository,
     IOptions<ForecastOptions> options,
     TimeProvider timeProvider,
+    ApplicationMetrics metrics,
     ILogger<ProcessForecastRequestHandler> logger)
 {
     private readonly ForecastOptions _options = options.Value;
@@ -33,23 +37,27 @@ public sealed class ProcessForecastRequestHandler(
         var history = await histories.GetAsync(cancellationToken);
         var granularity = SeriesForecaster.ToSeries(request.Granularity);
         var watch = Stopwatch.StartNew();
-        var fitted = forecaster.FitCategory(history, request.Category, granularity);
+        var total = request.Kind == ForecastSeriesKind.Total;
+        var name = total ? DemandForecast.TotalName : request.Category!;
+        var fitted = total ? forecaster.FitTotal(history, granularity) : forecaster.FitCategory(history, name, granularity);
         if (fitted is null)
         {
-            logger.LogInformation("No {Granularity} sales of category {Category} up to {HistoryEnd}: nothing to forecast", request.Granularity, request.Category, history.End);
+            logger.LogInformation("No {Granularity} sales of {Kind} {Name} up to {HistoryEnd}: nothing to forecast", request.Granularity, request.Kind, name, history.End);
             return 0;
         }
 
         var horizon = request.Granularity == ForecastGranularity.Week ? _options.PrecomputeHorizonWeeks : _options.PrecomputeHorizonDays;
-        var documents = forecaster.Forecast(fitted, horizon, timeProvider.GetUtcNow());
+        var generatedAt = timeProvider.GetUtcNow();
+        var documents = total ? [forecaster.Forecast(fitted, horizon, generatedAt)] : forecaster.ForecastWithMembers(fitted, horizon, generatedAt);
         foreach (var document in documents)
         {
             await repository.UpsertAsync(document, cancellationToken);
+            metrics.RecordForecastRefreshed(document);
         }
 
         logger.LogInformation(
-            "Precomputed {Granularity} forecasts of category {Category}: {Products} products fitted in {ElapsedMs} ms, category MASE {Mase}",
-            request.Granularity, request.Category, fitted.Members.Count, watch.ElapsedMilliseconds, documents[0].Backtest.Mase);
+            "Precomputed {Granularity} forecasts of {Kind} {Name}: {Products} products fitted in {ElapsedMs} ms, its MASE {Mase}",
+            request.Granularity, request.Kind, name, fitted.Members.Count, watch.ElapsedMilliseconds, documents[0].Backtest.Mase);
         return documents.Count;
     }
 
@@ -66,10 +74,17 @@ public sealed class ProcessForecastRequestHandler(
             throw new PermanentMessageException($"Invalid forecast request: {exception.Message}");
         }
 
-        if (parsed is null || IdentifierRules.Check(parsed.Category) is not null || !Enum.IsDefined(parsed.Granularity))
+        var seriesValid = parsed?.Kind switch
         {
-            logger.LogWarning("Rejected forecast request: category or granularity missing or invalid");
-            throw new PermanentMessageException("Invalid forecast request: category must be a valid id and granularity day or week.");
+            ForecastSeriesKind.Category => IdentifierRules.Check(parsed.Category) is null,
+            ForecastSeriesKind.Total => parsed.Category is null,
+            _ => false,
+        };
+        if (parsed is null || !seriesValid || !Enum.IsDefined(parsed.Granularity))
+        {
+            logger.LogWarning("Rejected forecast request: kind, category or granularity missing or invalid");
+            throw new PermanentMessageException(
+                "Invalid forecast request: kind must be category (with a valid category id) or total (without one), and granularity day or week.");
         }
 
         return parsed;

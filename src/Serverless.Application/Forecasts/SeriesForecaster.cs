@@ -13,8 +13,8 @@ namespace Serverless.Application.Forecasts;
 /// <summary>
 /// Fits and forecasts the demand series of the history: a product with <see cref="AutomaticForecastTrainer"/> (method
 /// chosen per series by a rolling-origin backtest, weekly seasonality for daily data, yearly for weekly data with more
-/// than two years), a category bottom-up from its products (<see cref="BottomUpReconciliation"/>), so that a category's
-/// forecast is exactly the sum of its products'. Stateless and deterministic: the same history gives the same forecast.
+/// than two years), a category and the shop's total bottom-up from their products (<see cref="BottomUpReconciliation"/>),
+/// so that a category's forecast is exactly the sum of its products', and the total the sum of every product's. Stateless and deterministic: the same history gives the same forecast.
 /// </summary>
 public sealed class SeriesForecaster(IOptions<ForecastOptions> options)
 {
@@ -36,21 +36,17 @@ public sealed class SeriesForecaster(IOptions<ForecastOptions> options)
     }
 
     /// <summary>The category's products fitted one by one; null when none of them sold in the window.</summary>
-    public FittedCategory? FitCategory(DemandHistory history, string category, SeriesGranularity granularity)
+    public FittedAggregate? FitCategory(DemandHistory history, string category, SeriesGranularity granularity)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var last = SeriesPeriods.PeriodStart(history.LastDay(granularity), granularity);
-        var members = history.Series(history.ProductsIn(category), granularity)
-            .Select(Padded)
-            .Select(series => new FittedSeries(series.Id, granularity, last, series, Trainer(series).Fit(series.Values.AsSpan())))
-            .ToList();
-        if (members.Count == 0)
-        {
-            return null;
-        }
+        return FitAggregate(history, ForecastSeriesKind.Category, category, history.ProductsIn(category), granularity);
+    }
 
-        var sum = DemandSeriesBuilder.Sum(DemandForecast.CategoryKeyPrefix + category, members.Select(m => m.Series!).ToList());
-        return new FittedCategory(category, granularity, sum, members);
+    /// <summary>Every product that sold in the window fitted one by one (the shop's total); null when nothing sold.</summary>
+    public FittedAggregate? FitTotal(DemandHistory history, SeriesGranularity granularity)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return FitAggregate(history, ForecastSeriesKind.Total, DemandForecast.TotalName, history.Products.Order(StringComparer.Ordinal), granularity);
     }
 
     public DemandForecast Forecast(FittedSeries fitted, int horizon, DateTimeOffset generatedAt)
@@ -87,39 +83,33 @@ public sealed class SeriesForecaster(IOptions<ForecastOptions> options)
             generatedAt);
     }
 
-    /// <summary>The category's forecast (sum of its products') followed by each product's, all over the same periods.</summary>
-    public IReadOnlyList<DemandForecast> Forecast(FittedCategory fitted, int horizon, DateTimeOffset generatedAt)
+    /// <summary>
+    /// The aggregate's forecast: the sum of its products' (<see cref="BottomUpReconciliation"/>), with intervals from the
+    /// errors of the same sum in their backtests and the backtest error of the summed forecasts.
+    /// </summary>
+    public DemandForecast Forecast(FittedAggregate fitted, int horizon, DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(fitted);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(horizon);
         var models = fitted.Members.ToDictionary(m => m.ProductId, m => m.Model!, StringComparer.Ordinal);
-        var groupOf = fitted.Members.ToDictionary(m => m.ProductId, _ => fitted.Category, StringComparer.Ordinal);
-        var reconciled = BottomUpReconciliation.Reconcile(models, groupOf, horizon);
-        var result = new List<DemandForecast>(fitted.Members.Count + 1)
-        {
-            Document(
-                ForecastSeriesKind.Category,
-                fitted.Category,
-                fitted.Series,
-                reconciled.Groups[fitted.Category],
-                [$"{fitted.Members.Count} products"],
-                CategoryAccuracy(fitted),
-                generatedAt),
-        };
-        foreach (var member in fitted.Members)
-        {
-            var model = member.Model!;
-            result.Add(Document(
-                ForecastSeriesKind.Product,
-                member.ProductId,
-                member.Series!,
-                reconciled.Members[member.ProductId],
-                model.Selected.Length > 1 ? model.Selected.Select(Name).ToList() : null,
-                Accuracy(model),
-                generatedAt));
-        }
 
-        return result;
+        // Only the sum of all members is wanted here, so no member is grouped.
+        var reconciled = BottomUpReconciliation.Reconcile(models, new Dictionary<string, string>(), horizon);
+        return Document(
+            fitted.Kind,
+            fitted.Name,
+            fitted.Series,
+            reconciled.Total,
+            [$"{fitted.Members.Count} products"],
+            AggregateAccuracy(fitted),
+            generatedAt);
+    }
+
+    /// <summary>The aggregate's forecast followed by each product's, all over the same periods.</summary>
+    public IReadOnlyList<DemandForecast> ForecastWithMembers(FittedAggregate fitted, int horizon, DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(fitted);
+        return [Forecast(fitted, horizon, generatedAt), .. fitted.Members.Select(member => Forecast(member, horizon, generatedAt))];
     }
 
     public static ForecastGranularity ToGranularity(SeriesGranularity granularity) =>
@@ -130,6 +120,23 @@ public sealed class SeriesForecaster(IOptions<ForecastOptions> options)
 
     public static int SeasonalPeriod(SeriesGranularity granularity, int length) =>
         granularity == SeriesGranularity.Day ? 7 : (length > 104 ? 52 : 1);
+
+    private FittedAggregate? FitAggregate(
+        DemandHistory history, ForecastSeriesKind kind, string name, IEnumerable<string> productIds, SeriesGranularity granularity)
+    {
+        var last = SeriesPeriods.PeriodStart(history.LastDay(granularity), granularity);
+        var members = history.Series(productIds, granularity)
+            .Select(Padded)
+            .Select(series => new FittedSeries(series.Id, granularity, last, series, Trainer(series).Fit(series.Values.AsSpan())))
+            .ToList();
+        if (members.Count == 0)
+        {
+            return null;
+        }
+
+        var sum = DemandSeriesBuilder.Sum(DemandForecast.KeyOf(kind, name), members.Select(m => m.Series!).ToList());
+        return new FittedAggregate(kind, name, granularity, sum, members);
+    }
 
     private AutomaticForecastTrainer Trainer(DemandSeries series) => new(new AutomaticForecastTrainer.Options
     {
@@ -195,9 +202,9 @@ public sealed class SeriesForecaster(IOptions<ForecastOptions> options)
 
     /// <summary>
     /// The backtest error of the summed forecasts: the members' backtests aligned by their distance from the common last
-    /// period (as the reconciliation does), scaled by the in-sample seasonal-naive error of the category's series.
+    /// period (as the reconciliation does), scaled by the in-sample seasonal-naive error of the aggregate's series.
     /// </summary>
-    private static ForecastAccuracyRecord CategoryAccuracy(FittedCategory fitted)
+    private static ForecastAccuracyRecord AggregateAccuracy(FittedAggregate fitted)
     {
         if (AggregateBacktest.Of(fitted.Members.Select(m => m.Model!)) is not { } aggregate)
         {

@@ -53,6 +53,7 @@ public static partial class FunctionCatalog
 
         FunctionDefinition.ForHttp(FunctionNames.GetProductForecast, "GET", "forecasts/products/{productId}", typeof(GetProductForecastHandler)),
         FunctionDefinition.ForHttp(FunctionNames.GetCategoryForecast, "GET", "forecasts/categories/{category}", typeof(GetCategoryForecastHandler)),
+        FunctionDefinition.ForHttp(FunctionNames.GetTotalForecast, "GET", "forecasts/total", typeof(GetTotalForecastHandler)),
         FunctionDefinition.ForHttp(FunctionNames.GetReorderPoint, "GET", "forecasts/products/{productId}/reorder", typeof(GetReorderPointHandler)),
         FunctionDefinition.ForQueue(
             FunctionNames.ProcessForecastRequest,

@@ -24,6 +24,7 @@ public static class FunctionNames
     public const string RetrainRecommender = "RetrainRecommender";
     public const string GetProductForecast = "GetProductForecast";
     public const string GetCategoryForecast = "GetCategoryForecast";
+    public const string GetTotalForecast = "GetTotalForecast";
     public const string GetReorderPoint = "GetReorderPoint";
     public const string RefreshForecasts = "RefreshForecasts";
     public const string ProcessForecastRequest = "ProcessForecastRequest";

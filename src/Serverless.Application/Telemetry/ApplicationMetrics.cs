@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using Serverless.Application.Hosting;
 using Serverless.Domain.Events;
+using Serverless.Domain.Forecasts;
 
 namespace Serverless.Application.Telemetry;
 
@@ -21,6 +23,9 @@ public sealed class ApplicationMetrics : IDisposable
     private readonly Counter<long> _messagesPoisoned;
     private readonly Counter<long> _segmentChanges;
     private readonly Counter<long> _modelsServed;
+    private readonly Counter<long> _forecastsServed;
+    private readonly Counter<long> _forecastsRefreshed;
+    private readonly Histogram<double> _forecastBacktestMase;
 
     /// <param name="meterFactory">The host's factory (registered by every generic host); without one the meter is owned here.</param>
     public ApplicationMetrics(IMeterFactory? meterFactory = null)
@@ -37,6 +42,12 @@ public sealed class ApplicationMetrics : IDisposable
             "serverless.segments.changes", "{change}", "Segment changes announced on segment-changes, by source and target segment.");
         _modelsServed = _meter.CreateCounter<long>(
             "serverless.models.served", "{response}", "Responses computed from a trained model, by model and version.");
+        _forecastsServed = _meter.CreateCounter<long>(
+            "serverless.forecasts.served", "{response}", "Demand forecasts answered, by series kind (product, category, total) and source (precomputed, on_demand).");
+        _forecastsRefreshed = _meter.CreateCounter<long>(
+            "serverless.forecasts.refreshed", "{document}", "Forecast documents written by the nightly refresh's queue workers, by series kind and granularity.");
+        _forecastBacktestMase = _meter.CreateHistogram<double>(
+            "serverless.forecasts.backtest.mase", "1", "Backtest MASE of each series the nightly refresh wrote (below 1 beats the seasonal naive method), by series kind and granularity.");
     }
 
     public Meter Meter => _meter;
@@ -61,6 +72,22 @@ public sealed class ApplicationMetrics : IDisposable
     public void RecordModelServed(string model, string version) =>
         _modelsServed.Add(1, new TagList { { "model", model }, { "model.version", version } });
 
+    /// <summary>A forecast answered over HTTP (reorder points, which read a product's model, are not counted).</summary>
+    public void RecordForecastServed(ForecastSeriesKind kind, ForecastSource source) =>
+        _forecastsServed.Add(1, new TagList { { "forecast.kind", TagValue(kind) }, { "forecast.source", TagValue(source) } });
+
+    /// <summary>A forecast document the refresh wrote, and its backtest MASE when the history was long enough to have one.</summary>
+    public void RecordForecastRefreshed(DemandForecast forecast)
+    {
+        ArgumentNullException.ThrowIfNull(forecast);
+        var tags = new TagList { { "forecast.kind", TagValue(forecast.Kind) }, { "forecast.granularity", TagValue(forecast.Granularity) } };
+        _forecastsRefreshed.Add(1, tags);
+        if (forecast.Backtest.Mase is { } mase)
+        {
+            _forecastBacktestMase.Record(mase, tags);
+        }
+    }
+
     public void Dispose()
     {
         // A factory disposes the meters it created.
@@ -70,6 +97,7 @@ public sealed class ApplicationMetrics : IDisposable
         }
     }
 
+    /// <summary>The enum value as on the wire (snake_case, e.g. on_demand), so tags match the JSON the API answers.</summary>
     private static string TagValue<T>(T value)
-        where T : struct, Enum => value.ToString().ToLowerInvariant();
+        where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

@@ -1,8 +1,9 @@
 namespace Serverless.Domain.Forecasts;
 
-/// <summary>What a demand series counts: the units of one product, or of every product of a category (bottom-up).</summary>
+/// <summary>What a demand series counts: the units of one product, of every product of a category, or of every product of the shop (both bottom-up).</summary>
 public enum ForecastSeriesKind
 {
     Product = 1,
     Category = 2,
+    Total = 3,
 }

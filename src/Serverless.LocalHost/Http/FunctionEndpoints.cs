@@ -50,6 +50,8 @@ public static class FunctionEndpoints
             HandlerResults.ToResult(await handler.HandleAsync(productId, Query(request, "horizon"), Query(request, "granularity"), cancellationToken), request),
         [FunctionNames.GetCategoryForecast] = async (string category, HttpRequest request, [FromServices] GetCategoryForecastHandler handler, CancellationToken cancellationToken) =>
             HandlerResults.ToResult(await handler.HandleAsync(category, Query(request, "horizon"), Query(request, "granularity"), cancellationToken), request),
+        [FunctionNames.GetTotalForecast] = async (HttpRequest request, [FromServices] GetTotalForecastHandler handler, CancellationToken cancellationToken) =>
+            HandlerResults.ToResult(await handler.HandleAsync(Query(request, "horizon"), Query(request, "granularity"), cancellationToken), request),
         [FunctionNames.GetReorderPoint] = async (string productId, HttpRequest request, [FromServices] GetReorderPointHandler handler, CancellationToken cancellationToken) =>
             HandlerResults.ToResult(
                 await handler.HandleAsync(productId, Query(request, "leadTimeDays"), Query(request, "serviceLevel"), Query(request, "reviewPeriodDays"), cancellationToken),

@@ -4,6 +4,7 @@ using Serverless.Application.Tests.Fakes;
 using Serverless.Domain.Forecasts;
 using Serverless.Domain.Ports;
 using Xunit;
+using static Serverless.Application.Tests.Forecasts.HandlerResultAssert;
 
 namespace Serverless.Application.Tests.Forecasts;
 
@@ -99,7 +100,7 @@ public sealed class ForecastServingTests
     }
 
     [Fact]
-    public async Task The_nightly_refresh_fans_out_per_category_and_granularity_and_its_documents_are_served()
+    public async Task The_nightly_refresh_fans_out_per_category_and_granularity_and_the_total_and_its_documents_are_served()
     {
         using var app = new TestApplication(ForecastShop.Settings);
         await ForecastShop.SeedAsync(app);
@@ -112,11 +113,11 @@ public sealed class ForecastServingTests
             await worker.HandleAsync(message, CancellationToken.None);
         }
 
-        Assert.Equal(new ForecastRefreshReport(Yesterday, ForecastShop.Days + 1, 0, ForecastShop.Days, 3, 2, 4), report);
-        Assert.Equal(4, messages.Count);
+        Assert.Equal(new ForecastRefreshReport(Yesterday, ForecastShop.Days + 1, 0, ForecastShop.Days, 3, 2, 6), report);
+        Assert.Equal(6, messages.Count);
 
-        // Kitchen and Garden, each a day and a week document; K1, K2, G1 likewise (K3 never sold: served on demand).
-        Assert.Equal(10, app.Forecasts.Documents.Count);
+        // Kitchen, Garden and the total, each a day and a week document; K1, K2, G1 likewise (K3 never sold: served on demand).
+        Assert.Equal(12, app.Forecasts.Documents.Count);
         var kitchen = (await app.Forecasts.GetAsync(ForecastSeriesKind.Category, "Kitchen", ForecastGranularity.Day, CancellationToken.None))!;
         var k1 = (await app.Forecasts.GetAsync(ForecastSeriesKind.Product, "K1", ForecastGranularity.Day, CancellationToken.None))!;
         var k2 = (await app.Forecasts.GetAsync(ForecastSeriesKind.Product, "K2", ForecastGranularity.Day, CancellationToken.None))!;
@@ -238,17 +239,5 @@ public sealed class ForecastServingTests
 
         Assert.Contains(error.Failures, f => f.Contains("DefaultHorizonDays", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("UncategorizedName", StringComparison.Ordinal));
-    }
-
-    private static T Ok<T>(HandlerResult<T> result)
-    {
-        Assert.True(result.IsSuccess, result.Problem?.Detail);
-        return result.Value!;
-    }
-
-    private static string Field<T>(HandlerResult<T> result)
-    {
-        Assert.Equal(400, result.Status);
-        return Assert.Single(result.Problem!.Errors!).Key;
     }
 }

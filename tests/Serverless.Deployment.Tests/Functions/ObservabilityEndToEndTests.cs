@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serverless.Application.Hosting;
+using Serverless.Application.Telemetry;
 using Serverless.Domain.Events;
 using Serverless.Domain.Json;
 using Serverless.Domain.Ports;
@@ -49,7 +50,7 @@ public sealed class ObservabilityEndToEndTests(EmulatorFixture emulators) : IAsy
     [Fact]
     public async Task Processing_is_correlated_in_the_logs_and_counted_in_the_metrics()
     {
-        using var metrics = new MeasurementRecorder();
+        using var metrics = new MeasurementRecorder(meter => meter.Name == ApplicationMetrics.MeterName);
         await using var host = await StartAsync();
         using var client = host.CreateClient(Key);
         var userId = "obs-" + Guid.NewGuid().ToString("N")[..12];

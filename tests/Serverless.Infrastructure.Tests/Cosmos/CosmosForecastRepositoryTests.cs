@@ -59,6 +59,22 @@ public sealed class CosmosForecastRepositoryTests(EmulatorFixture fixture) : IAs
     }
 
     [Fact]
+    public async Task TheTotal_SharesItsPartitionWithAProductNamedTotal_WithoutOverwritingIt()
+    {
+        await _repository.UpsertAsync(Forecast(ForecastSeriesKind.Product, DemandForecast.TotalName, ForecastGranularity.Day, mean: 3), CancellationToken.None);
+        await _repository.UpsertAsync(Forecast(ForecastSeriesKind.Total, DemandForecast.TotalName, ForecastGranularity.Day, mean: 500), CancellationToken.None);
+
+        var product = await _repository.GetAsync(ForecastSeriesKind.Product, DemandForecast.TotalName, ForecastGranularity.Day, CancellationToken.None);
+        var total = await _repository.GetAsync(ForecastSeriesKind.Total, DemandForecast.TotalName, ForecastGranularity.Day, CancellationToken.None);
+
+        Assert.Equal(3, product!.Points[0].Mean);
+        Assert.Equal(500, total!.Points[0].Mean);
+        Assert.Equal(ForecastSeriesKind.Total, total.Kind);
+        Assert.Equal("total", total.ProductId);
+        Assert.Null(await _repository.GetAsync(ForecastSeriesKind.Total, DemandForecast.TotalName, ForecastGranularity.Week, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task UpsertAsync_RefusesAPartitionKeyThatDoesNotMatchTheSeries()
     {
         var wrong = Forecast(ForecastSeriesKind.Category, "shoes", ForecastGranularity.Day, mean: 1) with { ProductId = "shoes" };

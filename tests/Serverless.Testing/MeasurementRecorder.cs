@@ -1,20 +1,23 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Serverless.Application.Telemetry;
 
-namespace Serverless.Deployment.Tests.Functions;
+namespace Serverless.Testing;
 
-/// <summary>Records every measurement of the <see cref="ApplicationMetrics.MeterName"/> meters while it lives.</summary>
-internal sealed class MeasurementRecorder : IDisposable
+/// <summary>
+/// Records every measurement of the meters <paramref name="listensTo"/> selects while it lives. Select a meter
+/// instance rather than a name where tests run in parallel, so other tests' measurements stay out.
+/// </summary>
+public sealed class MeasurementRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentQueue<Recorded> _measurements = new();
 
-    public MeasurementRecorder()
+    public MeasurementRecorder(Func<Meter, bool> listensTo)
     {
+        ArgumentNullException.ThrowIfNull(listensTo);
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == ApplicationMetrics.MeterName)
+            if (listensTo(instrument.Meter))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -45,5 +48,5 @@ internal sealed class MeasurementRecorder : IDisposable
         _measurements.Enqueue(new Recorded(instrument.Name, value, copy));
     }
 
-    internal sealed record Recorded(string Instrument, double Value, IReadOnlyDictionary<string, string?> Tags);
+    public sealed record Recorded(string Instrument, double Value, IReadOnlyDictionary<string, string?> Tags);
 }
