@@ -32,7 +32,7 @@ public sealed class ForecastServingTests
         for (var h = 0; h < horizon; h++)
         {
             Assert.Equal(k1.Points[h].Date, kitchen.Points[h].Date);
-            Assert.Equal(k1.Points[h].Mean + k2.Points[h].Mean + k3.Points[h].Mean, kitchen.Points[h].Mean, 3);
+            Assert.Equal(k1.Points[h].Mean + k2.Points[h].Mean + k3.Points[h].Mean, kitchen.Points[h].Mean, 1e-3);
             // Nested intervals; a backtest-calibrated interval need not be centred on the mean (biased errors shift it).
             Assert.True(kitchen.Points[h].Lo95 <= kitchen.Points[h].Lo80 && kitchen.Points[h].Lo80 <= kitchen.Points[h].Hi80);
             Assert.True(kitchen.Points[h].Hi80 <= kitchen.Points[h].Hi95 && kitchen.Points[h].Lo95 >= 0);
