@@ -79,8 +79,6 @@ public sealed class ArimaModel : IForecastModel
     public ModelForecast Forecast(int horizon)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(horizon);
-        var r = State.Length;
-        var p = Order.Autoregressive;
         var state = State.ToArray();
         var mean = new double[horizon];
         var level = LastObservation;
@@ -97,12 +95,8 @@ public sealed class ArimaModel : IForecastModel
                 mean[h] = level;
             }
 
-            // Without innovations the state moves by T: the AR coefficients in the first column, a shift above it.
-            var first = state[0];
-            for (var i = 0; i < r; i++)
-            {
-                state[i] = (i < p ? Autoregressive[i] * first : 0) + (i + 1 < r ? state[i + 1] : 0);
-            }
+            // Without innovations the state only moves by the transition.
+            ArmaLikelihood.Transition(state, Autoregressive.AsSpan());
         }
 
         var psi = PsiWeights(horizon);

@@ -146,7 +146,7 @@ public sealed class ArimaTrainer : IForecastTrainer
         var theta = new double[q];
         var state = new double[likelihood.StateDimension];
 
-        double Objective(double[] point)
+        bool Evaluate(double[] point, out ArmaFit fit)
         {
             StationaryCoefficients.FromUnconstrained(point.AsSpan(0, p), phi);
             StationaryCoefficients.FromUnconstrained(point.AsSpan(p, q), theta);
@@ -156,7 +156,7 @@ public sealed class ArimaTrainer : IForecastTrainer
                 theta[i] = -theta[i];
             }
 
-            return likelihood.TryEvaluate(series, phi, theta, state, out var fit) ? fit.MinusTwoLogLikelihood : double.PositiveInfinity;
+            return likelihood.TryEvaluate(series, phi, theta, state, out fit);
         }
 
         double[] best = [];
@@ -164,10 +164,12 @@ public sealed class ArimaTrainer : IForecastTrainer
         {
             var start = new double[p + q];
             var steps = Enumerable.Repeat(0.5, p + q).ToArray();
-            best = NelderMead.Minimize(Objective, start, steps, _options.MaxEvaluations, 1e-7).Point;
+            best = NelderMead.Minimize(
+                point => Evaluate(point, out var fit) ? fit.MinusTwoLogLikelihood : double.PositiveInfinity, start, steps, _options.MaxEvaluations, 1e-7).Point;
         }
 
-        if (!double.IsFinite(Objective(best)) || !likelihood.TryEvaluate(series, phi, theta, state, out var result))
+        // Once more at the optimum, which leaves its coefficients and final state in the buffers.
+        if (!Evaluate(best, out var result))
         {
             return null;
         }

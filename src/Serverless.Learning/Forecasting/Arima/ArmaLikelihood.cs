@@ -102,8 +102,8 @@ internal sealed class ArmaLikelihood
             seriesSquares += innovation * innovation / variance;
             crossProducts += innovation * regressorInnovation / variance;
             regressorSquares += regressorInnovation * regressorInnovation / variance;
-            Advance(_state, innovation);
-            Advance(_regressorState, regressorInnovation);
+            Advance(_state, autoregressive, innovation);
+            Advance(_regressorState, autoregressive, regressorInnovation);
 
             if (!converged)
             {
@@ -130,14 +130,22 @@ internal sealed class ArmaLikelihood
     }
 
     /// <summary>a = T a + K v.</summary>
-    private void Advance(double[] state, double innovation)
+    private void Advance(double[] state, ReadOnlySpan<double> autoregressive, double innovation)
     {
-        var r = _r;
-        var first = state[0];
-        for (var i = 0; i < r; i++)
+        Transition(state, autoregressive);
+        for (var i = 0; i < _r; i++)
         {
-            // T has the AR coefficients in its first column and ones on the superdiagonal.
-            state[i] = _transition[i * r] * first + (i + 1 < r ? state[i + 1] : 0) + _gain[i] * innovation;
+            state[i] += _gain[i] * innovation;
+        }
+    }
+
+    /// <summary>a = T a in place: T has the AR coefficients in its first column and ones on the superdiagonal.</summary>
+    public static void Transition(Span<double> state, ReadOnlySpan<double> autoregressive)
+    {
+        var first = state[0];
+        for (var i = 0; i < state.Length; i++)
+        {
+            state[i] = (i < autoregressive.Length ? autoregressive[i] * first : 0) + (i + 1 < state.Length ? state[i + 1] : 0);
         }
     }
 

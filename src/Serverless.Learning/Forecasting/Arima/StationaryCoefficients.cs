@@ -63,25 +63,4 @@ internal static class StationaryCoefficients
 
         return true;
     }
-
-    /// <summary>The inverse map, for starting values; coefficients must be stationary.</summary>
-    public static void ToUnconstrained(ReadOnlySpan<double> coefficients, Span<double> unconstrained)
-    {
-        var p = coefficients.Length;
-        Span<double> current = stackalloc double[Math.Max(p, 1)];
-        Span<double> next = stackalloc double[Math.Max(p, 1)];
-        coefficients.CopyTo(current);
-        for (var k = p - 1; k >= 0; k--)
-        {
-            var partial = Math.Clamp(current[k], -0.99, 0.99);
-            unconstrained[k] = Math.Atanh(partial);
-            var denominator = 1 - partial * partial;
-            for (var j = 0; j < k; j++)
-            {
-                next[j] = (current[j] + partial * current[k - 1 - j]) / denominator;
-            }
-
-            next[..k].CopyTo(current);
-        }
-    }
 }
