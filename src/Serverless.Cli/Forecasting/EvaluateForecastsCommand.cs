@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Serverless.Cli.Datasets;
 using Serverless.Learning.Forecasting;
+using Serverless.Learning.Forecasting.Distributions;
 using Serverless.Learning.Forecasting.Automatic;
 using Serverless.Learning.Forecasting.Series;
 using Spectre.Console;
@@ -169,7 +170,7 @@ internal sealed class EvaluateForecastsCommand
         var m = data.SeasonalPeriod;
         var trainer = ForecastSettings.Trainer(
             m, holdout, parseResult.GetValue(_intervals), parseResult.GetValue(_origins), parseResult.GetValue(_originStep) ?? ForecastSettings.DefaultOriginStep(m));
-        var results = new ConcurrentDictionary<int, (double Seconds, List<(string Model, ForecastValues Forecast)> Forecasts)>();
+        var results = new ConcurrentDictionary<int, (double Seconds, List<(string Model, ForecastValues Forecast)> Forecasts, IntervalSource Source)>();
         var failures = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var wall = Stopwatch.StartNew();
         TimeSpan peerWall = default;
@@ -202,14 +203,15 @@ internal sealed class EvaluateForecastsCommand
                                 return;
                             }
 
-                            var forecasts = new List<(string, ForecastValues)> { ("automatic", ForecastValues.From(model.Predict(holdout))) };
+                            var automatic = model.Predict(holdout);
+                            var forecasts = new List<(string, ForecastValues)> { ("automatic", ForecastValues.From(automatic)) };
                             stopwatch.Stop();
                             foreach (var candidate in model.Candidates)
                             {
                                 forecasts.Add((Label(candidate.Method), ForecastValues.From(model.Predict(candidate.Method, holdout))));
                             }
 
-                            results[i] = (stopwatch.Elapsed.TotalSeconds, forecasts);
+                            results[i] = (stopwatch.Elapsed.TotalSeconds, forecasts, automatic.Distribution.Source);
                             task.Increment(1);
                         }),
                     cancellationToken).ConfigureAwait(false);
@@ -230,6 +232,7 @@ internal sealed class EvaluateForecastsCommand
         var rows = new Dictionary<string, ModelScores>(StringComparer.Ordinal);
         var order = new List<string>();
         var zeroScale = 0;
+        var coverageBySource = new CoverageBySource();
         for (var i = 0; i < series.Count; i++)
         {
             var values = series[i].Values;
@@ -247,7 +250,8 @@ internal sealed class EvaluateForecastsCommand
                 continue;
             }
 
-            var (seconds, forecasts) = result;
+            var (seconds, forecasts, source) = result;
+            coverageBySource.Add(source, forecasts[0].Forecast, actual);
             foreach (var (name, forecast) in forecasts)
             {
                 Row(name).Add(SeriesScore.Compute(forecast, history, actual, m));
@@ -279,6 +283,7 @@ internal sealed class EvaluateForecastsCommand
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(id)} could not be forecast and is left out: {Markup.Escape(reason)}");
         }
 
+        console.MarkupLine(Markup.Escape(coverageBySource.Describe()));
         var ours = rows["automatic"];
         console.MarkupLine(
             $"Wall time, automatic forecaster: {wall.Elapsed.TotalSeconds:F1} s on {parseResult.GetValue(_threads)} thread(s), " +

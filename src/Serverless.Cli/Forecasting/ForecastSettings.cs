@@ -37,7 +37,8 @@ internal static class ForecastSettings
     /// <summary>The --intervals option both commands share.</summary>
     public static System.CommandLine.Option<IntervalMethod> IntervalsOption() => new("--intervals")
     {
-        Description = "analytic (the selected model's own intervals where it has them, else backtest errors) or backtest (always backtest errors).",
+        Description = "analytic (the selected model's own intervals where it has them, read with the shape of its in-sample residuals; else backtest errors), "
+            + "analytic-normal (the same with normal errors, as R's forecast package) or backtest (always backtest errors).",
         DefaultValueFactory = _ => IntervalMethod.AnalyticWhereAvailable,
         CustomParser = result =>
         {
@@ -46,10 +47,12 @@ internal static class ForecastSettings
             {
                 case "analytic":
                     return IntervalMethod.AnalyticWhereAvailable;
+                case "analytic-normal":
+                    return IntervalMethod.AnalyticNormal;
                 case "backtest":
                     return IntervalMethod.Backtest;
                 default:
-                    result.AddError($"--intervals must be analytic or backtest (got '{token}').");
+                    result.AddError($"--intervals must be analytic, analytic-normal or backtest (got '{token}').");
                     return default;
             }
         },

@@ -77,12 +77,38 @@ public sealed class ForecastCommandTests : IDisposable
         var (noHorizon, _) = await CliRunner.RunAsync("forecast", "run", "--history", history, "--out", output);
         var (zeroHorizon, _) = await CliRunner.RunAsync("forecast", "run", "--history", history, "--horizon", "0", "--out", output);
         var (badGranularity, _) = await CliRunner.RunAsync("forecast", "run", "--history", history, "--horizon", "3", "--granularity", "month", "--out", output);
+        var (badIntervals, intervalsText) = await CliRunner.RunAsync("forecast", "run", "--history", history, "--horizon", "3", "--intervals", "normal", "--out", output);
 
         Assert.Equal(1, badValue);
         Assert.Contains("line 3", text, StringComparison.Ordinal);
         Assert.Equal(2, noHorizon);
         Assert.Equal(2, zeroHorizon);
         Assert.Equal(2, badGranularity);
+        Assert.Equal(2, badIntervals);
+        Assert.Contains("--intervals must be analytic, analytic-normal or backtest (got 'normal')", intervalsText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analytic_normal_intervals_are_no_narrower_below_and_differ_above_on_a_long_skewed_history()
+    {
+        // 150 days of mostly 2-4 units with an order of 25 every tenth day: analytic models get a residual shape.
+        var history = Path.Combine(_folder.FullName, "skewed.csv");
+        File.WriteAllLines(history, new[] { "seriesId,date,value" }.Concat(Enumerable.Range(0, 150).Select(t =>
+            string.Create(CultureInfo.InvariantCulture, $"mug,{new DateOnly(2026, 1, 1).AddDays(t):yyyy-MM-dd},{(t % 10 == 3 ? 25 : 2 + t % 3)}"))));
+        var shaped = Path.Combine(_folder.FullName, "shaped.csv");
+        var normal = Path.Combine(_folder.FullName, "normal.csv");
+
+        var (shapedExit, _) = await CliRunner.RunAsync("forecast", "run", "--history", history, "--horizon", "5", "--out", shaped, "--threads", "1");
+        var (normalExit, _) = await CliRunner.RunAsync(
+            "forecast", "run", "--history", history, "--horizon", "5", "--out", normal, "--intervals", "analytic-normal", "--threads", "1");
+
+        Assert.Equal(0, shapedExit);
+        Assert.Equal(0, normalExit);
+        var withShape = File.ReadAllLines(shaped).Skip(1).Select(Parse).ToList();
+        var withNormal = File.ReadAllLines(normal).Skip(1).Select(Parse).ToList();
+        Assert.Equal(withNormal.Select(r => r.Mean), withShape.Select(r => r.Mean));
+        Assert.All(withShape.Zip(withNormal), pair => Assert.True(pair.First.Lo80 <= pair.Second.Lo80, $"{pair}"));
+        Assert.NotEqual(withNormal.Select(r => r.Hi80), withShape.Select(r => r.Hi80));
     }
 
     [Fact]
@@ -97,6 +123,7 @@ public sealed class ForecastCommandTests : IDisposable
         Assert.Contains("| automatic | 3 |", text, StringComparison.Ordinal);
         Assert.Contains("| TSB | 3 |", text, StringComparison.Ordinal);
         Assert.Contains("Hold-out: last 7 periods of 3 series", text, StringComparison.Ordinal);
+        Assert.Matches(@"by interval source[\s\S]*\((\d+) points\)", text);
         Assert.Equal(2, noFile);
     }
 

@@ -8,7 +8,7 @@ namespace Serverless.Learning.Forecasting.Arima;
 /// are the innovation variance times the squared psi-weights of the integrated model, as R's <c>predict.Arima</c> gives
 /// them once the filter has settled (the uncertainty of the estimated coefficients is not included, as in R).
 /// </summary>
-public sealed class ArimaModel : IForecastModel
+public sealed class ArimaModel : IForecastModel, IResidualSource
 {
     internal ArimaModel(
         ArimaOrder order,
@@ -72,6 +72,9 @@ public sealed class ArimaModel : IForecastModel
     public double LogLikelihood { get; }
 
     public int TrainingLength { get; }
+
+    /// <inheritdoc />
+    public ImmutableArray<double> StandardizedResiduals { get; internal init; } = [];
 
     /// <summary>Corrected Akaike criterion on the differenced series, with the variance counted as a parameter.</summary>
     public double CorrectedAkaike => ArimaTrainer.CorrectedAkaike(LogLikelihood, Order.CoefficientCount + 1, TrainingLength - Order.Differences);

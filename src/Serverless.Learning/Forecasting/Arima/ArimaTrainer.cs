@@ -146,7 +146,7 @@ public sealed class ArimaTrainer : IForecastTrainer
         var theta = new double[q];
         var state = new double[likelihood.StateDimension];
 
-        bool Evaluate(double[] point, out ArmaFit fit)
+        bool Evaluate(double[] point, out ArmaFit fit, Span<double> innovations = default)
         {
             StationaryCoefficients.FromUnconstrained(point.AsSpan(0, p), phi);
             StationaryCoefficients.FromUnconstrained(point.AsSpan(p, q), theta);
@@ -156,7 +156,7 @@ public sealed class ArimaTrainer : IForecastTrainer
                 theta[i] = -theta[i];
             }
 
-            return likelihood.TryEvaluate(series, phi, theta, state, out fit);
+            return likelihood.TryEvaluate(series, phi, theta, state, out fit, innovations);
         }
 
         double[] best = [];
@@ -168,8 +168,9 @@ public sealed class ArimaTrainer : IForecastTrainer
                 point => Evaluate(point, out var fit) ? fit.MinusTwoLogLikelihood : double.PositiveInfinity, start, steps, _options.MaxEvaluations, 1e-7).Point;
         }
 
-        // Once more at the optimum, which leaves its coefficients and final state in the buffers.
-        if (!Evaluate(best, out var result))
+        // Once more at the optimum, which leaves its coefficients and final state in the buffers (and the innovations).
+        var innovations = new double[series.Length];
+        if (!Evaluate(best, out var result, innovations))
         {
             return null;
         }
@@ -188,7 +189,10 @@ public sealed class ArimaTrainer : IForecastTrainer
         var variance = result.InnovationVariance * series.Length / (series.Length - order.CoefficientCount);
         return new ArimaModel(
             order, (double[])phi.Clone(), (double[])theta.Clone(), constant, variance, (double[])state.Clone(), last,
-            -result.MinusTwoLogLikelihood / 2, trainingLength);
+            -result.MinusTwoLogLikelihood / 2, trainingLength)
+        {
+            StandardizedResiduals = Residuals.Standardize(innovations, variance),
+        };
     }
 
     private static bool IsConstant(double[] series)

@@ -44,11 +44,19 @@ internal sealed class ArmaLikelihood
     /// <summary>
     /// Filters <paramref name="series"/> with the given coefficients; false when the model is not stationary enough to
     /// start the filter. On success the result holds -2 log-likelihood, the variance, the constant and, in
-    /// <paramref name="finalState"/> (length r), the one-step-ahead state of the series minus its constant.
+    /// <paramref name="finalState"/> (length r), the one-step-ahead state of the series minus its constant, and, when
+    /// <paramref name="scaledInnovations"/> is not empty (length n), each innovation of the series minus its constant
+    /// divided by the square root of its relative variance (so each has variance sigma^2).
     /// </summary>
     public bool TryEvaluate(
-        ReadOnlySpan<double> series, ReadOnlySpan<double> autoregressive, ReadOnlySpan<double> movingAverage, Span<double> finalState, out ArmaFit fit)
+        ReadOnlySpan<double> series,
+        ReadOnlySpan<double> autoregressive,
+        ReadOnlySpan<double> movingAverage,
+        Span<double> finalState,
+        out ArmaFit fit,
+        Span<double> scaledInnovations = default)
     {
+        var regressorInnovations = scaledInnovations.IsEmpty ? [] : new double[series.Length];
         fit = default;
         var r = _r;
         Array.Clear(_transition);
@@ -98,6 +106,13 @@ internal sealed class ArmaLikelihood
 
             var innovation = series[t] - _state[0];
             var regressorInnovation = 1 - _regressorState[0];
+            if (!scaledInnovations.IsEmpty)
+            {
+                var sd = Math.Sqrt(variance);
+                scaledInnovations[t] = innovation / sd;
+                regressorInnovations[t] = regressorInnovation / sd;
+            }
+
             logDeterminant += Math.Log(variance);
             seriesSquares += innovation * innovation / variance;
             crossProducts += innovation * regressorInnovation / variance;
@@ -123,6 +138,11 @@ internal sealed class ArmaLikelihood
         for (var i = 0; i < r; i++)
         {
             finalState[i] = _state[i] - (_constant ? constant * _regressorState[i] : 0);
+        }
+
+        for (var t = 0; t < scaledInnovations.Length; t++)
+        {
+            scaledInnovations[t] -= constant * regressorInnovations[t];
         }
 
         fit = new ArmaFit(n * (Math.Log(2 * Math.PI * innovationVariance) + 1) + logDeterminant, innovationVariance, constant);

@@ -107,12 +107,15 @@ public sealed class AutomaticForecastModel : IForecastModel
         var forecast = candidate.Model.Forecast(horizon);
         var mean = forecast.Mean.Select(Clip).ToArray();
         var analytic = forecast.StandardDeviation is { } sd && forecast.CumulativeStandardDeviation is { } csd
-            && (Intervals == IntervalMethod.AnalyticWhereAvailable || errors is null);
+            && (Intervals != IntervalMethod.Backtest || errors is null);
         if (analytic)
         {
+            // The residual shape reads each step's error; the summed demand of many periods stays normal (a sum of
+            // innovations), which keeps the inventory quantiles as they were.
+            var stepErrors = Intervals == IntervalMethod.AnalyticNormal ? StandardizedErrors.Normal : candidate.ResidualShape ?? StandardizedErrors.Normal;
             return new SeriesForecast(candidate.Method, new ForecastDistribution(
                 ImmutableArray.Create(mean), forecast.StandardDeviation!.Value, forecast.CumulativeStandardDeviation!.Value,
-                StandardizedErrors.Normal, StandardizedErrors.Normal, IntervalSource.Analytic, NonNegative, IntegerValued));
+                stepErrors, StandardizedErrors.Normal, IntervalSource.Analytic, NonNegative, IntegerValued));
         }
 
         if (errors is null)

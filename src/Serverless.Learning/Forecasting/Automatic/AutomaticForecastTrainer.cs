@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Serverless.Learning.Forecasting.Arima;
+using Serverless.Learning.Forecasting.Distributions;
 using Serverless.Learning.Forecasting.Ets;
 using Serverless.Learning.Forecasting.Metrics;
 using Serverless.Learning.Forecasting.Intermittent;
@@ -161,7 +162,8 @@ public sealed class AutomaticForecastTrainer
             }
 
             results.Add(new CandidateResult(
-                method, model, ImmutableArray.Create(forecasts), ForecastAccuracy.MeanAbsoluteError(actuals, forecasts), EmpiricalErrors.FromBacktest(actuals, forecasts, horizon)));
+                method, model, ImmutableArray.Create(forecasts), ForecastAccuracy.MeanAbsoluteError(actuals, forecasts), EmpiricalErrors.FromBacktest(actuals, forecasts, horizon),
+                ResidualShape(model)));
         }
 
         if (results.Count == 0)
@@ -265,10 +267,16 @@ public sealed class AutomaticForecastTrainer
     private AutomaticForecastModel Fallback(double[] y, List<(ForecastMethod Method, IForecastModel Model)> full, double scale, bool integerValued)
     {
         var naive = full.FirstOrDefault(c => c.Method == ForecastMethod.Naive).Model ?? new NaiveTrainer().Fit(y);
-        var candidate = new CandidateResult(ForecastMethod.Naive, naive, ImmutableArray<double>.Empty, double.NaN, null);
+        var candidate = new CandidateResult(ForecastMethod.Naive, naive, ImmutableArray<double>.Empty, double.NaN, null, ResidualShape(naive));
         return new AutomaticForecastModel(
             _options.SeasonalPeriod, y.Length, _options.NonNegative, integerValued, _options.Intervals, scale, [candidate], [ForecastMethod.Naive], null, null);
     }
+
+    /// <summary>The shape of the model's standardized in-sample residuals; null (the normal) when it has too few.</summary>
+    private static StandardizedErrors? ResidualShape(IForecastModel model) =>
+        model is IResidualSource { StandardizedResiduals: var residuals } && residuals.Length >= StandardizedErrors.MinimumResiduals
+            ? StandardizedErrors.FromResiduals(residuals)
+            : null;
 
     /// <summary>
     /// Intermittent or lumpy demand in the classification of Syntetos, Boylan and Croston (2005): the average interval

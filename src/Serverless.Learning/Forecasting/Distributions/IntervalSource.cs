@@ -3,7 +3,7 @@ namespace Serverless.Learning.Forecasting.Distributions;
 /// <summary>Where a forecast's prediction intervals come from.</summary>
 public enum IntervalSource
 {
-    /// <summary>The model's own Gaussian forecast-error variances (linear state-space forms).</summary>
+    /// <summary>The model's own forecast-error variances (linear state-space forms), read with the normal or the shape of its residuals.</summary>
     Analytic = 1,
 
     /// <summary>Rolling-origin backtest errors: a scale per step and the empirical distribution of scaled errors.</summary>

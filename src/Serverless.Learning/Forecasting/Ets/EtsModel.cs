@@ -6,7 +6,7 @@ namespace Serverless.Learning.Forecasting.Ets;
 /// A fitted exponential smoothing state-space model: its form, smoothing parameters, initial and final states, the
 /// innovation variance and the information criteria it was selected by. Immutable.
 /// </summary>
-public sealed class EtsModel : IForecastModel
+public sealed class EtsModel : IForecastModel, IResidualSource
 {
     internal EtsModel(
         EtsSpecification specification,
@@ -59,6 +59,9 @@ public sealed class EtsModel : IForecastModel
     public int ParameterCount { get; }
 
     public int TrainingLength { get; }
+
+    /// <inheritdoc />
+    public ImmutableArray<double> StandardizedResiduals { get; internal init; } = [];
 
     public double Aic => -2 * LogLikelihood + 2 * ParameterCount;
 

@@ -222,7 +222,8 @@ public sealed class EtsTrainer : IForecastTrainer
         var level = initial.Level;
         var trend = initial.Trend;
         var final = initial.Season.ToArray();
-        if (!EtsFilter.Run(specification, m, parameters, ref level, ref trend, final, history, out var sse, out var sumLog))
+        var innovations = new double[n];
+        if (!EtsFilter.Run(specification, m, parameters, ref level, ref trend, final, history, out var sse, out var sumLog, innovations))
         {
             return null;
         }
@@ -247,7 +248,10 @@ public sealed class EtsTrainer : IForecastTrainer
             variance,
             logLikelihood,
             estimated + 1,
-            n);
+            n)
+        {
+            StandardizedResiduals = Residuals.Standardize(innovations, variance),
+        };
     }
 
     /// <summary>The concentrated -2 log-likelihood of the parameter vector, +infinity outside the parameter space.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Serverless.Learning.Forecasting.Naive;
 
 /// <summary>A fitted average method: the mean and sample variance of the history.</summary>
-public sealed class HistoricalMeanModel : IForecastModel
+public sealed class HistoricalMeanModel : IForecastModel, IResidualSource
 {
     internal HistoricalMeanModel(double mean, double variance, int trainingLength)
     {
@@ -20,6 +20,9 @@ public sealed class HistoricalMeanModel : IForecastModel
     public double Variance { get; }
 
     public int TrainingLength { get; }
+
+    /// <inheritdoc />
+    public ImmutableArray<double> StandardizedResiduals { get; internal init; } = [];
 
     public ModelForecast Forecast(int horizon)
     {

@@ -34,6 +34,13 @@ public sealed class HistoricalMeanTrainer : IForecastTrainer
             squares += (value - mean) * (value - mean);
         }
 
-        return new HistoricalMeanModel(mean, squares / (history.Length - 1), history.Length);
+        var variance = squares / (history.Length - 1);
+        var deviations = new double[history.Length];
+        for (var t = 0; t < history.Length; t++)
+        {
+            deviations[t] = history[t] - mean;
+        }
+
+        return new HistoricalMeanModel(mean, variance, history.Length) { StandardizedResiduals = Residuals.Standardize(deviations, variance) };
     }
 }

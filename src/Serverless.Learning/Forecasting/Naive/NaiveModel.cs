@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Serverless.Learning.Forecasting.Naive;
 
 /// <summary>A fitted naive or seasonal naive model: the last season of the history and the random walk's variance.</summary>
-public sealed class NaiveModel : IForecastModel
+public sealed class NaiveModel : IForecastModel, IResidualSource
 {
     internal NaiveModel(int seasonalPeriod, double[] lastSeason, double innovationVariance, int trainingLength)
     {
@@ -24,6 +24,9 @@ public sealed class NaiveModel : IForecastModel
     public double InnovationVariance { get; }
 
     public int TrainingLength { get; }
+
+    /// <inheritdoc />
+    public ImmutableArray<double> StandardizedResiduals { get; internal init; } = [];
 
     public ModelForecast Forecast(int horizon)
     {

@@ -35,13 +35,19 @@ public sealed class NaiveTrainer : IForecastTrainer
         }
 
         double sum = 0;
+        var differences = new double[history.Length - m];
         for (var t = m; t < history.Length; t++)
         {
             var d = history[t] - history[t - m];
+            differences[t - m] = d;
             sum += d * d;
         }
 
-        return new NaiveModel(m, history[^m..].ToArray(), sum / (history.Length - m), history.Length);
+        var variance = sum / (history.Length - m);
+        return new NaiveModel(m, history[^m..].ToArray(), variance, history.Length)
+        {
+            StandardizedResiduals = Residuals.Standardize(differences, variance),
+        };
     }
 
     /// <summary>Options of <see cref="NaiveTrainer"/>.</summary>

@@ -17,13 +17,15 @@ namespace Serverless.Learning.Forecasting.Serialization;
 /// recommender files (numbers little-endian, strings length-prefixed UTF-8 as <see cref="BinaryWriter"/> writes them):
 /// <code>
 /// signature   4 bytes  "SLFC" (0x53 0x4C 0x46 0x43)
-/// version     int32    format version, currently 2 (2 added component kind 6; a version-1 file is read unchanged)
+/// version     int32    format version, currently 3 (2 added component kind 6, 3 the residual shape; older files are
+///                      read unchanged, their candidates without a shape)
 /// content     byte     1 = one model, 2 = a model set
 /// set         byte granularity (1 day, 2 week); int32 parameter count, then key and value strings;
 ///             int32 entry count, then per entry: series id (string), int32 day number of the last period, model
 /// model       int32 seasonal period, int32 training length, bool non-negative, bool integer-valued, byte interval
 ///             method, float64 naive scale; int32 candidate count, then per candidate: byte method, component,
-///             int32 n + float64[n] backtest forecasts, float64 backtest MAE, errors?; int32 selected count, then
+///             int32 n + float64[n] backtest forecasts, float64 backtest MAE, errors?, version 3 on shape (int32 n +
+///             float64[n] sorted standardized residual quantiles, n = 0 for none); int32 selected count, then
 ///             byte methods; bool has-backtest [int32 k, int32[k] origins, int32 h, float64[k h] actuals,
 ///             float64[k h] forecasts, float64 MAE]; errors?
 /// errors?     bool present [float64 x 4 scale coefficients, int32 n + float64[n] sorted standardised step errors,
@@ -43,7 +45,7 @@ namespace Serverless.Learning.Forecasting.Serialization;
 public static class ForecastModelSerializer
 {
     /// <summary>The version <see cref="Save(ForecastModelSet, Stream)"/> writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private const byte ModelContent = 1;
     private const byte SetContent = 2;
@@ -205,6 +207,7 @@ public static class ForecastModelSerializer
             WriteDoubles(writer, candidate.BacktestForecasts);
             writer.Write(candidate.BacktestMeanAbsoluteError);
             WriteErrors(writer, candidate.Errors);
+            WriteDoubles(writer, candidate.ResidualShape?.SortedSample ?? []);
         }
 
         writer.Write(model.Selected.Length);
@@ -247,7 +250,9 @@ public static class ForecastModelSerializer
             var component = ReadComponent(reader, version);
             var forecasts = ReadDoubles(reader);
             var mae = reader.ReadDouble();
-            candidates[i] = new CandidateResult(method, component, forecasts, mae, ReadErrors(reader));
+            var candidateErrors = ReadErrors(reader);
+            var shape = version >= 3 ? ReadShape(reader) : null;
+            candidates[i] = new CandidateResult(method, component, forecasts, mae, candidateErrors, shape);
         }
 
         var selected = new ForecastMethod[ModelBinary.ReadCount(reader)];
@@ -480,6 +485,20 @@ public static class ForecastModelSerializer
         var step = StandardizedErrors.FromSample(ReadDoubles(reader));
         var cumulative = StandardizedErrors.FromSample(ReadDoubles(reader));
         return new EmpiricalErrors(scale, step, cumulative, reader.ReadDouble());
+    }
+
+    private static StandardizedErrors? ReadShape(BinaryReader reader)
+    {
+        var points = ReadDoubles(reader);
+        for (var i = 0; i < points.Length; i++)
+        {
+            if (!double.IsFinite(points[i]) || (i > 0 && points[i] < points[i - 1]))
+            {
+                throw new InvalidDataException("A residual shape that is not a sorted list of finite numbers.");
+            }
+        }
+
+        return points.IsEmpty ? null : StandardizedErrors.ResidualShape(points);
     }
 
     private static void WriteDoubles(BinaryWriter writer, ImmutableArray<double> values)

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Serverless.Learning.Forecasting.Theta;
 
 /// <summary>A fitted Theta model: the SES level and alpha on the adjusted series, the drift, and the seasonal indices.</summary>
-public sealed class ThetaModel : IForecastModel
+public sealed class ThetaModel : IForecastModel, IResidualSource
 {
     internal ThetaModel(
         double level, double alpha, double drift, double innovationVariance, double[] season, bool multiplicativeSeason, int trainingLength)
@@ -35,6 +35,9 @@ public sealed class ThetaModel : IForecastModel
     public bool MultiplicativeSeason { get; }
 
     public int TrainingLength { get; }
+
+    /// <inheritdoc />
+    public ImmutableArray<double> StandardizedResiduals { get; internal init; } = [];
 
     public ModelForecast Forecast(int horizon)
     {

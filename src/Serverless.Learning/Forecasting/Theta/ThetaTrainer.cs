@@ -83,7 +83,11 @@ public sealed class ThetaTrainer : IForecastTrainer
         }
 
         return new ThetaModel(
-            ses.FinalStates.Level, ses.Parameters.Alpha, slope / 2, ses.InnovationVariance, nextSeason, multiplicative, n);
+            ses.FinalStates.Level, ses.Parameters.Alpha, slope / 2, ses.InnovationVariance, nextSeason, multiplicative, n)
+        {
+            // The simple exponential smoothing's innovations on the adjusted series, which its intervals scale.
+            StandardizedResiduals = ses.StandardizedResiduals,
+        };
     }
 
     /// <summary>Options of <see cref="ThetaTrainer"/>.</summary>

@@ -8,7 +8,8 @@ namespace Serverless.Learning.Tests.Forecasting.Distributions;
 
 /// <summary>
 /// Interval coverage on simulated series whose distribution is known (fixed seeds): analytic intervals of a correctly
-/// specified model, and backtest-calibrated integer intervals on Poisson counts, cover close to their nominal level.
+/// specified model, and backtest-calibrated integer intervals on Poisson counts, cover close to their nominal level;
+/// the residual shape puts the upper bounds of skewed demand where they belong.
 /// </summary>
 public sealed class IntervalCoverageTests
 {
@@ -72,6 +73,52 @@ public sealed class IntervalCoverageTests
 
         Assert.InRange(coverage80, 0.75, 0.85);
         Assert.InRange(coverage95, 0.90, 1.00);
+    }
+
+    [Fact]
+    public void The_residual_shape_puts_the_upper_bounds_of_skewed_demand_at_their_nominal_quantiles()
+    {
+        // Poisson(5) units a day plus, on 6% of days, one order of 30: mean 6.8, sd 7.5, a long upper tail. The normal
+        // with that sd puts hi80 and hi95 far out (demand exceeds them about 6% and 5% of the time, not 10% and 2.5%);
+        // the residual shape of the average method reads the upper tail from the history. 150 series of 200 + 7 days.
+        var random = new Random(77);
+        double exceedShape80 = 0, exceedShape95 = 0, exceedNormal80 = 0, exceedNormal95 = 0, pinballShape = 0, pinballNormal = 0, total = 0;
+        var shaped = Trainer(IntervalMethod.AnalyticWhereAvailable);
+        var normal = Trainer(IntervalMethod.AnalyticNormal);
+        for (var series = 0; series < 150; series++)
+        {
+            var y = Enumerable.Range(0, 207).Select(_ => Poisson(random, 5) + (random.NextDouble() < 0.06 ? 30.0 : 0)).ToArray();
+            var withShape = shaped.Fit(y.AsSpan(0, 200)).Predict(7);
+            var withNormal = normal.Fit(y.AsSpan(0, 200)).Predict(7);
+            for (var h = 0; h < 7; h++)
+            {
+                var actual = y[200 + h];
+                exceedShape80 += actual > withShape.Upper80[h] ? 1 : 0;
+                exceedShape95 += actual > withShape.Upper95[h] ? 1 : 0;
+                exceedNormal80 += actual > withNormal.Upper80[h] ? 1 : 0;
+                exceedNormal95 += actual > withNormal.Upper95[h] ? 1 : 0;
+                // The lower tail is never narrower than the normal's.
+                Assert.True(withShape.Lower80[h] <= withNormal.Lower80[h]);
+                pinballShape += Pinball(actual, withShape.Upper80[h], 0.9) + Pinball(actual, withShape.Upper95[h], 0.975);
+                pinballNormal += Pinball(actual, withNormal.Upper80[h], 0.9) + Pinball(actual, withNormal.Upper95[h], 0.975);
+                total++;
+            }
+        }
+
+        Assert.InRange(exceedShape80 / total, 0.07, 0.13);
+        Assert.InRange(exceedShape95 / total, 0.01, 0.045);
+        Assert.InRange(exceedNormal80 / total, 0, 0.07);
+        Assert.True(pinballShape < pinballNormal, $"pinball loss of the upper quantiles: shape {pinballShape / total}, normal {pinballNormal / total}");
+
+        static AutomaticForecastTrainer Trainer(IntervalMethod intervals) => new(new AutomaticForecastTrainer.Options
+        {
+            Horizon = 7,
+            BacktestOrigins = 4,
+            Candidates = [ForecastMethod.HistoricalMean],
+            Intervals = intervals,
+        });
+
+        static double Pinball(double actual, double quantile, double probability) => IntervalAccuracy.PinballLoss([actual], [quantile], probability);
     }
 
     private static double Gaussian(Random random) =>

@@ -49,6 +49,34 @@ public sealed class ForecastModelSerializerTests
             },
             methods);
         Assert.Contains(set.Entries, e => e.Model.Backtest is null);
+        Assert.Contains(loaded.Entries, e => e.Model.Candidates.Any(c => c.ResidualShape is { IsNormal: false }));
+    }
+
+    /// <summary>
+    /// A version-2 file (before residual shapes), a set of two daily series saved by <c>serverless forecast run
+    /// --model-out</c> of the build of 2026-12-04 (commit 92a76ce), still loads and forecasts what that build wrote in its
+    /// forecasts CSV; its candidates have no shape, so analytic intervals stay normal.
+    /// </summary>
+    [Fact]
+    public void A_version_2_file_still_loads_and_forecasts_as_it_did()
+    {
+        var path = Path.Combine(RepositoryRoot.Path, "tests", "Serverless.Learning.Tests", "Forecasting", "Serialization", "Fixtures", "forecast-set-v2.bin");
+        using var file = File.OpenRead(path);
+
+        var set = ForecastModelSerializer.LoadSet(file);
+
+        Assert.Equal(2, BitConverter.ToInt32(File.ReadAllBytes(path), 4));
+        Assert.Equal(["sku-a", "sku-b"], set.Entries.Select(e => e.SeriesId).ToArray());
+        var skuA = set.Entries[0].Model.Predict(7);
+        Assert.Equal([5.9271, 6.1057, 7.307, 6.9821, 6.1677, 6.1213, 6.0191], skuA.Mean.Select(v => Math.Round(v, 4)).ToArray());
+        Assert.Equal([3, 3, 4, 3, 3, 3, 3], skuA.Lower80.ToArray());
+        Assert.Equal([9, 10, 11, 11, 10, 10, 10], skuA.Upper80.ToArray());
+        Assert.Equal([11, 12, 13, 13, 12, 12, 12], skuA.Upper95.ToArray());
+        var skuB = set.Entries[1].Model.Predict(7);
+        Assert.Equal([2.3166, 2.2093, 2.1367, 2.0877, 2.0545, 2.0321, 2.017], skuB.Mean.Select(v => Math.Round(v, 4)).ToArray());
+        Assert.Equal([4, 3, 3, 3, 3, 3, 3], skuB.Upper80.ToArray());
+        Assert.Equal([5, 5, 5, 5, 5, 5, 5], skuB.Upper95.ToArray());
+        Assert.All(set.Entries.SelectMany(e => e.Model.Candidates), candidate => Assert.Null(candidate.ResidualShape));
     }
 
     /// <summary>
@@ -121,7 +149,8 @@ public sealed class ForecastModelSerializerTests
     {
         var trainer = new AutomaticForecastTrainer(new AutomaticForecastTrainer.Options { SeasonalPeriod = 7, Horizon = 7, BacktestOrigins = 4 });
         var random = new Random(3);
-        var smooth = Enumerable.Range(0, 70).Select(t => 20.0 + (t % 7) * 3 + random.Next(-3, 4)).ToArray();
+        // Long enough (over StandardizedErrors.MinimumResiduals) for residual shapes.
+        var smooth = Enumerable.Range(0, 120).Select(t => 20.0 + (t % 7) * 3 + random.Next(-3, 4)).ToArray();
         var positive = Enumerable.Range(0, 70).Select(t => 50.0 + t + 10 * Math.Sin(t / 7.0 * 2 * Math.PI) + random.Next(0, 5)).ToArray();
         var intermittent = Enumerable.Range(0, 70).Select(t => t % 5 == 0 ? (double)random.Next(1, 4) : 0).ToArray();
         var end = new DateOnly(2026, 5, 31);
