@@ -4,8 +4,9 @@ namespace Serverless.Learning.Forecasting.Automatic;
 public enum IntervalMethod
 {
     /// <summary>
-    /// The model's analytic intervals when the selected model has them (a single linear model), otherwise backtest errors.
-    /// The analytic standard deviations are read with the shape of the model's standardized in-sample residuals
+    /// The model's analytic intervals when the selected model has them (a single linear model), or for a single
+    /// intermittent-demand method the spread of its one-step errors (<see cref="Distributions.IntervalSource.Residuals"/>);
+    /// otherwise backtest errors. Either is read with the shape of the model's standardized in-sample residuals
     /// (<see cref="Distributions.StandardizedErrors.FromResiduals"/>) where there are enough of them.
     /// </summary>
     AnalyticWhereAvailable = 1,
@@ -13,6 +14,6 @@ public enum IntervalMethod
     /// <summary>Always from the rolling-origin backtest errors of the selected forecast.</summary>
     Backtest = 2,
 
-    /// <summary>As <see cref="AnalyticWhereAvailable"/> with normal errors, as R's forecast package gives them.</summary>
+    /// <summary>As <see cref="AnalyticWhereAvailable"/> with normal errors (as R's forecast package gives analytic intervals).</summary>
     AnalyticNormal = 3,
 }

@@ -8,4 +8,10 @@ public enum IntervalSource
 
     /// <summary>Rolling-origin backtest errors: a scale per step and the empirical distribution of scaled errors.</summary>
     Backtest = 2,
+
+    /// <summary>
+    /// An intermittent-demand method's one-step errors over the history: their root mean square as the scale of every
+    /// period (the forecast is a flat rate) with their shape; the cumulative demand's spread from the backtest.
+    /// </summary>
+    Residuals = 3,
 }

@@ -2,12 +2,24 @@ using System.Collections.Immutable;
 
 namespace Serverless.Learning.Forecasting.Intermittent;
 
-/// <summary>A fitted Croston, SBA or TSB model: the smoothed demand size, interval (Croston, SBA) or probability (TSB).</summary>
-public sealed class IntermittentDemandModel : IForecastModel
+/// <summary>
+/// A fitted Croston, SBA or TSB model: the smoothed demand size, interval (Croston, SBA) or probability (TSB), and the
+/// mean square of the method's one-step errors over the history. Croston-type methods have no stochastic model behind
+/// them (Shenstone and Hyndman 2005), hence no analytic intervals; the one-step errors give a per-period spread instead.
+/// </summary>
+public sealed class IntermittentDemandModel : IForecastModel, IResidualSource
 {
     internal IntermittentDemandModel(
-        IntermittentMethod variant, double size, double interval, double probability, double sizeSmoothing, double probabilitySmoothing, int trainingLength)
+        IntermittentMethod variant,
+        double size,
+        double interval,
+        double probability,
+        double sizeSmoothing,
+        double probabilitySmoothing,
+        int trainingLength,
+        double residualVariance = double.NaN)
     {
+        ResidualVariance = residualVariance;
         Variant = variant;
         Size = size;
         Interval = interval;
@@ -40,6 +52,18 @@ public sealed class IntermittentDemandModel : IForecastModel
     public double ProbabilitySmoothing { get; }
 
     public int TrainingLength { get; }
+
+    /// <summary>
+    /// Mean squared one-step error of the method over the history, from the period after the first demand on; NaN when
+    /// there were fewer than <see cref="MinimumResiduals"/> such periods (or for a model saved before format version 3).
+    /// </summary>
+    public double ResidualVariance { get; }
+
+    /// <summary>The fewest one-step errors that give <see cref="ResidualVariance"/>.</summary>
+    public const int MinimumResiduals = 10;
+
+    /// <inheritdoc />
+    public ImmutableArray<double> StandardizedResiduals { get; internal init; } = [];
 
     /// <summary>The expected demand per period.</summary>
     public double Rate => Variant switch

@@ -72,12 +72,15 @@ public sealed class IntermittentDemandTrainer : IForecastTrainer
         }
 
         double size = history[first];
+        // One-step errors: each period's demand minus the rate forecast from the periods before it.
+        var errors = new double[history.Length - first - 1];
         if (_options.Method == IntermittentMethod.TeunterSyntetosBabai)
         {
             var beta = _options.ProbabilitySmoothing;
             var probability = 1.0 / (first + 1);
             for (var t = first + 1; t < history.Length; t++)
             {
+                errors[t - first - 1] = history[t] - probability * size;
                 if (history[t] > 0)
                 {
                     probability += beta * (1 - probability);
@@ -89,13 +92,19 @@ public sealed class IntermittentDemandTrainer : IForecastTrainer
                 }
             }
 
-            return new IntermittentDemandModel(_options.Method, size, 0, probability, alpha, beta, history.Length);
+            var variance = ResidualVariance(errors);
+            return new IntermittentDemandModel(_options.Method, size, 0, probability, alpha, beta, history.Length, variance)
+            {
+                StandardizedResiduals = Residuals.Standardize(errors, variance),
+            };
         }
 
         double interval = first + 1;
         var last = first;
+        var bias = _options.Method == IntermittentMethod.SyntetosBoylan ? 1 - alpha / 2 : 1;
         for (var t = first + 1; t < history.Length; t++)
         {
+            errors[t - first - 1] = history[t] - bias * size / interval;
             if (history[t] > 0)
             {
                 size += alpha * (history[t] - size);
@@ -104,8 +113,16 @@ public sealed class IntermittentDemandTrainer : IForecastTrainer
             }
         }
 
-        return new IntermittentDemandModel(_options.Method, size, interval, 0, alpha, _options.ProbabilitySmoothing, history.Length);
+        var residualVariance = ResidualVariance(errors);
+        return new IntermittentDemandModel(_options.Method, size, interval, 0, alpha, _options.ProbabilitySmoothing, history.Length, residualVariance)
+        {
+            StandardizedResiduals = Residuals.Standardize(errors, residualVariance),
+        };
     }
+
+    private static double ResidualVariance(double[] errors) =>
+        errors.Length >= IntermittentDemandModel.MinimumResiduals ? errors.Sum(e => e * e) / errors.Length : double.NaN;
+
 
     /// <summary>Options of <see cref="IntermittentDemandTrainer"/>.</summary>
     public sealed class Options

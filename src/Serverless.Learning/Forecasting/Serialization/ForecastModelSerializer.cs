@@ -17,8 +17,8 @@ namespace Serverless.Learning.Forecasting.Serialization;
 /// recommender files (numbers little-endian, strings length-prefixed UTF-8 as <see cref="BinaryWriter"/> writes them):
 /// <code>
 /// signature   4 bytes  "SLFC" (0x53 0x4C 0x46 0x43)
-/// version     int32    format version, currently 3 (2 added component kind 6, 3 the residual shape; older files are
-///                      read unchanged, their candidates without a shape)
+/// version     int32    format version, currently 3 (2 added component kind 6, 3 the residual shape and the
+///                      intermittent one-step error variance; older files are read unchanged, without either)
 /// content     byte     1 = one model, 2 = a model set
 /// set         byte granularity (1 day, 2 week); int32 parameter count, then key and value strings;
 ///             int32 entry count, then per entry: series id (string), int32 day number of the last period, model
@@ -35,7 +35,8 @@ namespace Serverless.Learning.Forecasting.Serialization;
 ///             float64 alpha, beta, gamma, phi, initial and final states [float64 level, trend, int32 m, float64[m]],
 ///             float64 variance, float64 log-likelihood, int32 parameters, int32 n); 4 Theta (float64 level, alpha,
 ///             drift, variance, int32 m, float64[m] season, bool multiplicative, int32 n); 5 intermittent (byte
-///             variant, float64 size, interval, probability, alpha, beta, int32 n); 6 ARIMA, version 2 on (int32 p, d,
+///             variant, float64 size, interval, probability, alpha, beta, int32 n, version 3 on float64 one-step error
+///             variance, NaN for none); 6 ARIMA, version 2 on (int32 p, d,
 ///             q, bool constant, float64[p] AR, float64[q] MA, float64 constant, variance, int32 r + float64[r] state,
 ///             float64 last observation, log-likelihood, int32 n)
 /// crc         uint32   CRC-32 (IEEE) of every byte from the signature to the end of the content
@@ -346,6 +347,7 @@ public static class ForecastModelSerializer
                 writer.Write(intermittent.SizeSmoothing);
                 writer.Write(intermittent.ProbabilitySmoothing);
                 writer.Write(intermittent.TrainingLength);
+                writer.Write(intermittent.ResidualVariance);
                 break;
             case ArimaModel arima:
                 writer.Write((byte)6);
@@ -422,8 +424,10 @@ public static class ForecastModelSerializer
                     throw new InvalidDataException($"Unknown intermittent method {(int)variant}.");
                 }
 
-                return new IntermittentDemandModel(
-                    variant, reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadInt32());
+                var (size, interval, probability, sizeSmoothing, probabilitySmoothing, length) =
+                    (reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadInt32());
+                var residualVariance = version >= 3 ? reader.ReadDouble() : double.NaN;
+                return new IntermittentDemandModel(variant, size, interval, probability, sizeSmoothing, probabilitySmoothing, length, residualVariance);
             }
 
             case 6 when version >= 2:

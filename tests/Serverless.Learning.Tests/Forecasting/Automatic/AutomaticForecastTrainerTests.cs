@@ -68,6 +68,33 @@ public sealed class AutomaticForecastTrainerTests
     }
 
     [Fact]
+    public void An_intermittent_method_spreads_each_period_by_its_one_step_errors_and_the_total_by_its_backtest()
+    {
+        double[] history = [0, 0, 3, 0, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 0, 0, 3];
+        AutomaticForecastModel Fit(IntervalMethod intervals) => new AutomaticForecastTrainer(new AutomaticForecastTrainer.Options
+        {
+            Horizon = 4,
+            BacktestOrigins = 6,
+            Candidates = [ForecastMethod.Croston],
+            Intervals = intervals,
+        }).Fit(history);
+
+        var model = Fit(IntervalMethod.AnalyticWhereAvailable);
+        var distribution = model.Predict(6).Distribution;
+        var backtest = Fit(IntervalMethod.Backtest).Predict(6).Distribution;
+
+        var croston = Assert.IsType<Serverless.Learning.Forecasting.Intermittent.IntermittentDemandModel>(model.Candidates.Single().Model);
+        // 29 one-step errors after the first demand in period 3: fewer than 100, so the normal shape.
+        Assert.Equal(29, croston.StandardizedResiduals.Length);
+        Assert.Null(model.Candidates.Single().ResidualShape);
+        Assert.Equal(Serverless.Learning.Forecasting.Distributions.IntervalSource.Residuals, distribution.Source);
+        Assert.All(distribution.Scale, scale => Assert.Equal(Math.Sqrt(croston.ResidualVariance), scale, 12));
+        Assert.True(distribution.StepErrors.IsNormal);
+        Assert.Equal(backtest.CumulativeScale.ToArray(), distribution.CumulativeScale.ToArray());
+        Assert.Equal(backtest.Mean.ToArray(), distribution.Mean.ToArray());
+    }
+
+    [Fact]
     public void Histories_too_short_to_backtest_fall_back_to_the_naive_method()
     {
         var model = new AutomaticForecastTrainer(new AutomaticForecastTrainer.Options { Horizon = 8 }).Fit([3, 5]);

@@ -1,5 +1,6 @@
 using Serverless.Learning.Forecasting;
 using Serverless.Learning.Forecasting.Automatic;
+using Serverless.Learning.Forecasting.Distributions;
 using Serverless.Learning.Forecasting.Ets;
 using Serverless.Learning.Forecasting.Metrics;
 using Xunit;
@@ -82,44 +83,90 @@ public sealed class IntervalCoverageTests
         // with that sd puts hi80 and hi95 far out (demand exceeds them about 6% and 5% of the time, not 10% and 2.5%);
         // the residual shape of the average method reads the upper tail from the history. 150 series of 200 + 7 days.
         var random = new Random(77);
-        double exceedShape80 = 0, exceedShape95 = 0, exceedNormal80 = 0, exceedNormal95 = 0, pinballShape = 0, pinballNormal = 0, total = 0;
-        var shaped = Trainer(IntervalMethod.AnalyticWhereAvailable);
-        var normal = Trainer(IntervalMethod.AnalyticNormal);
+        var (shape, normal) = CompareUpperBounds(
+            () => Enumerable.Range(0, 207).Select(_ => Poisson(random, 5) + (random.NextDouble() < 0.06 ? 30.0 : 0)).ToArray(),
+            history: 200,
+            Trainer(ForecastMethod.HistoricalMean, 7, 4, IntervalMethod.AnalyticWhereAvailable),
+            Trainer(ForecastMethod.HistoricalMean, 7, 4, IntervalMethod.AnalyticNormal),
+            (withShape, withNormal) =>
+            {
+                Assert.Equal(IntervalSource.Analytic, withShape.Distribution.Source);
+                // The lower tail is never narrower than the normal's.
+                Assert.All(withShape.Lower80.Zip(withNormal.Lower80), pair => Assert.True(pair.First <= pair.Second));
+            });
+
+        Assert.InRange(shape.Exceed80, 0.07, 0.13);
+        Assert.InRange(shape.Exceed95, 0.01, 0.045);
+        Assert.InRange(normal.Exceed80, 0, 0.07);
+        Assert.True(shape.Pinball < normal.Pinball, $"pinball loss of the upper quantiles: shape {shape.Pinball}, normal {normal.Pinball}");
+    }
+
+    [Fact]
+    public void One_step_errors_of_an_intermittent_method_bound_intermittent_demand_better_than_its_backtest()
+    {
+        // A demand on 30% of days, of 1 + Poisson(3) units: P(Y > 4) = 10.6%, P(Y > 6) = 2.5% (the nearest integer
+        // bounds to 90% and 97.5%). TSB alone; 150 series of 120 + 8 days; one-step errors (120 of them, so with their
+        // shape) against the backtest's errors of the same forecasts.
+        var random = new Random(5);
+        var (residuals, backtest) = CompareUpperBounds(
+            () => Enumerable.Range(0, 128).Select(_ => random.NextDouble() < 0.3 ? 1.0 + Poisson(random, 3) : 0).ToArray(),
+            history: 120,
+            Trainer(ForecastMethod.TeunterSyntetosBabai, 8, 8, IntervalMethod.AnalyticWhereAvailable),
+            Trainer(ForecastMethod.TeunterSyntetosBabai, 8, 8, IntervalMethod.Backtest),
+            (fromResiduals, fromBacktest) =>
+            {
+                Assert.Equal(IntervalSource.Residuals, fromResiduals.Distribution.Source);
+                Assert.Equal(IntervalSource.Backtest, fromBacktest.Distribution.Source);
+                Assert.Equal(fromBacktest.Mean.ToArray(), fromResiduals.Mean.ToArray());
+            });
+
+        Assert.InRange(residuals.Exceed80, 0.07, 0.15);
+        Assert.InRange(residuals.Exceed95, 0.01, 0.05);
+        Assert.True(residuals.Exceed95 < backtest.Exceed95, $"exceeding hi95: residuals {residuals.Exceed95}, backtest {backtest.Exceed95}");
+        Assert.True(residuals.Pinball < backtest.Pinball, $"pinball loss of the upper quantiles: residuals {residuals.Pinball}, backtest {backtest.Pinball}");
+    }
+
+    /// <summary>
+    /// Fits both trainers to 150 simulated series and scores their upper bounds on the periods after
+    /// <paramref name="history"/>: how often demand exceeds hi80 and hi95, and the mean pinball loss of the two as the
+    /// 0.9 and 0.975 quantiles.
+    /// </summary>
+    private static ((double Exceed80, double Exceed95, double Pinball) First, (double Exceed80, double Exceed95, double Pinball) Second) CompareUpperBounds(
+        Func<double[]> simulate, int history, AutomaticForecastTrainer first, AutomaticForecastTrainer second, Action<SeriesForecast, SeriesForecast> check)
+    {
+        double[] exceed80 = [0, 0], exceed95 = [0, 0], pinball = [0, 0];
+        double total = 0;
         for (var series = 0; series < 150; series++)
         {
-            var y = Enumerable.Range(0, 207).Select(_ => Poisson(random, 5) + (random.NextDouble() < 0.06 ? 30.0 : 0)).ToArray();
-            var withShape = shaped.Fit(y.AsSpan(0, 200)).Predict(7);
-            var withNormal = normal.Fit(y.AsSpan(0, 200)).Predict(7);
-            for (var h = 0; h < 7; h++)
+            var y = simulate();
+            var actual = y.AsSpan(history);
+            var forecasts = new[] { first.Fit(y.AsSpan(0, history)).Predict(actual.Length), second.Fit(y.AsSpan(0, history)).Predict(actual.Length) };
+            check(forecasts[0], forecasts[1]);
+            for (var k = 0; k < 2; k++)
             {
-                var actual = y[200 + h];
-                exceedShape80 += actual > withShape.Upper80[h] ? 1 : 0;
-                exceedShape95 += actual > withShape.Upper95[h] ? 1 : 0;
-                exceedNormal80 += actual > withNormal.Upper80[h] ? 1 : 0;
-                exceedNormal95 += actual > withNormal.Upper95[h] ? 1 : 0;
-                // The lower tail is never narrower than the normal's.
-                Assert.True(withShape.Lower80[h] <= withNormal.Lower80[h]);
-                pinballShape += Pinball(actual, withShape.Upper80[h], 0.9) + Pinball(actual, withShape.Upper95[h], 0.975);
-                pinballNormal += Pinball(actual, withNormal.Upper80[h], 0.9) + Pinball(actual, withNormal.Upper95[h], 0.975);
-                total++;
+                for (var h = 0; h < actual.Length; h++)
+                {
+                    exceed80[k] += actual[h] > forecasts[k].Upper80[h] ? 1 : 0;
+                    exceed95[k] += actual[h] > forecasts[k].Upper95[h] ? 1 : 0;
+                }
+
+                pinball[k] += IntervalAccuracy.PinballLoss(actual, forecasts[k].Upper80.AsSpan(), 0.9) * actual.Length
+                    + IntervalAccuracy.PinballLoss(actual, forecasts[k].Upper95.AsSpan(), 0.975) * actual.Length;
             }
+
+            total += actual.Length;
         }
 
-        Assert.InRange(exceedShape80 / total, 0.07, 0.13);
-        Assert.InRange(exceedShape95 / total, 0.01, 0.045);
-        Assert.InRange(exceedNormal80 / total, 0, 0.07);
-        Assert.True(pinballShape < pinballNormal, $"pinball loss of the upper quantiles: shape {pinballShape / total}, normal {pinballNormal / total}");
-
-        static AutomaticForecastTrainer Trainer(IntervalMethod intervals) => new(new AutomaticForecastTrainer.Options
-        {
-            Horizon = 7,
-            BacktestOrigins = 4,
-            Candidates = [ForecastMethod.HistoricalMean],
-            Intervals = intervals,
-        });
-
-        static double Pinball(double actual, double quantile, double probability) => IntervalAccuracy.PinballLoss([actual], [quantile], probability);
+        return ((exceed80[0] / total, exceed95[0] / total, pinball[0] / total), (exceed80[1] / total, exceed95[1] / total, pinball[1] / total));
     }
+
+    private static AutomaticForecastTrainer Trainer(ForecastMethod method, int horizon, int origins, IntervalMethod intervals) => new(new AutomaticForecastTrainer.Options
+    {
+        Horizon = horizon,
+        BacktestOrigins = origins,
+        Candidates = [method],
+        Intervals = intervals,
+    });
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

@@ -55,6 +55,36 @@ public sealed class IntermittentDemandTests
         Assert.False(model.Forecast(4).HasAnalyticIntervals);
     }
 
+    [Theory]
+    [InlineData(IntermittentMethod.Croston)]
+    [InlineData(IntermittentMethod.SyntetosBoylan)]
+    [InlineData(IntermittentMethod.TeunterSyntetosBabai)]
+    public void The_residual_variance_is_the_mean_square_of_each_period_minus_the_rate_fitted_before_it(IntermittentMethod method)
+    {
+        // The series twice over: demand first in period 3, so 21 one-step errors.
+        double[] history = [.. Series, .. Series];
+        var trainer = new IntermittentDemandTrainer(new IntermittentDemandTrainer.Options { Method = method });
+
+        var model = trainer.Fit(history);
+
+        // Independently: refit on each prefix that contains the first demand and compare its rate with the next period.
+        var errors = Enumerable.Range(3, history.Length - 3).Select(t => history[t] - trainer.Fit(history.AsSpan(0, t)).Rate).ToArray();
+        Assert.Equal(21, errors.Length);
+        Assert.Equal(errors.Average(e => e * e), model.ResidualVariance, 12);
+        Assert.Equal(errors.Select(e => e / Math.Sqrt(model.ResidualVariance)), model.StandardizedResiduals, (x, y) => Math.Abs(x - y) < 1e-12);
+    }
+
+    [Fact]
+    public void Fewer_than_the_minimum_one_step_errors_give_no_residual_variance()
+    {
+        // Demand first in period 3 of 12: 9 one-step errors.
+        var model = Fit(IntermittentMethod.Croston);
+
+        Assert.True(double.IsNaN(model.ResidualVariance));
+        Assert.Empty(model.StandardizedResiduals);
+        Assert.Equal(10, IntermittentDemandModel.MinimumResiduals);
+    }
+
     [Fact]
     public void Options_out_of_range_are_refused_naming_the_option()
     {
