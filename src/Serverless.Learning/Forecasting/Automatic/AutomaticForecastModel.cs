@@ -91,8 +91,55 @@ public sealed class AutomaticForecastModel : IForecastModel
             }
         }
 
-        return new SeriesForecast(ForecastMethod.Combination, Empirical(mean, Errors!));
+        return new SeriesForecast(
+            ForecastMethod.Combination, Intervals == IntervalMethod.Backtest ? Empirical(mean, Errors!) : AverageQuantiles(mean, components));
     }
+
+    /// <summary>
+    /// A combination's distribution as the mean of its components' quantiles (Lichtendahl, Grushka-Cockayne and Winkler
+    /// 2013), each component with its own intervals: per step the components' mean scale, and one standardized shape,
+    /// the components' quantile functions weighted by their first-step scales (exact at step 1, and at every step when
+    /// the components' scales grow alike). The backtest of the combination alone had covered 71% at 80% on both data
+    /// sets, since the backtest that chose it flatters it; this covered closer to nominal with better interval scores in
+    /// most validation windows (docs/quality.md). The cumulative demand keeps the combination's backtest error model.
+    /// </summary>
+    private ForecastDistribution AverageQuantiles(double[] mean, IReadOnlyList<CandidateResult> components)
+    {
+        var horizon = mean.Length;
+        var parts = components.Select(c => Predict(c, horizon, c.Errors).Distribution).ToList();
+        var scale = new double[horizon];
+        for (var h = 0; h < horizon; h++)
+        {
+            scale[h] = parts.Average(part => part.Scale[h]);
+        }
+
+        var weights = parts.Select(part => part.Scale[0]).ToArray();
+        var totalWeight = weights.Sum();
+        var shape = StandardizedErrors.Normal;
+        if (totalWeight > 0)
+        {
+            var grid = new double[QuantileGridPoints];
+            for (var i = 0; i < grid.Length; i++)
+            {
+                // Point i is read back at probability i / (n - 1); the ends stand in for the tails beyond 1/1000.
+                var probability = Math.Clamp((double)i / (grid.Length - 1), 0.001, 0.999);
+                for (var k = 0; k < parts.Count; k++)
+                {
+                    grid[i] += weights[k] * parts[k].StepErrors.Quantile(probability) / totalWeight;
+                }
+            }
+
+            shape = StandardizedErrors.FromSample(grid);
+        }
+
+        var backtest = Empirical(mean, Errors!);
+        return new ForecastDistribution(
+            ImmutableArray.Create(mean), ImmutableArray.Create(scale), backtest.CumulativeScale,
+            shape, backtest.CumulativeErrors, IntervalSource.QuantileAverage, NonNegative, IntegerValued);
+    }
+
+    /// <summary>Points of a combination's shape: its components' quantiles averaged at probabilities i / (n - 1).</summary>
+    private const int QuantileGridPoints = 201;
 
     /// <summary>The forecast of one candidate, with its own intervals (analytic where it has them, else its backtest's).</summary>
     public SeriesForecast Predict(ForecastMethod method, int horizon)

@@ -6,7 +6,8 @@ public enum IntervalMethod
     /// <summary>
     /// The model's analytic intervals when the selected model has them (a single linear model), or for a single
     /// intermittent-demand method the spread of its one-step errors (<see cref="Distributions.IntervalSource.Residuals"/>);
-    /// otherwise backtest errors. Either is read with the shape of the model's standardized in-sample residuals
+    /// for a combination the mean of its components' quantiles (<see cref="Distributions.IntervalSource.QuantileAverage"/>);
+    /// backtest errors otherwise. Each model's spread is read with the shape of its standardized in-sample residuals
     /// (<see cref="Distributions.StandardizedErrors.FromResiduals"/>) where there are enough of them.
     /// </summary>
     AnalyticWhereAvailable = 1,

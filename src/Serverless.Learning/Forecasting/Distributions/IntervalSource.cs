@@ -14,4 +14,7 @@ public enum IntervalSource
     /// period (the forecast is a flat rate) with their shape; the cumulative demand's spread from the backtest.
     /// </summary>
     Residuals = 3,
+
+    /// <summary>A combination: the mean of its components' quantiles, each from its own source; the cumulative spread from the backtest.</summary>
+    QuantileAverage = 4,
 }

@@ -62,6 +62,16 @@ public sealed class AutomaticForecastTrainerTests
             // The first member is the single choice the combination replaced (the preferred method unless beaten clearly).
             var single = model.Candidates.First(candidate => candidate.Method == model.Selected[0]).BacktestMeanAbsoluteError;
             Assert.True(model.Backtest!.MeanAbsoluteError < single);
+
+            // Its distribution at step 1 is the mean of the members' quantiles (these probabilities fall on points of its grid).
+            var distribution = model.Predict(6).Distribution;
+            var memberDistributions = model.Selected.Select(method => model.Predict(method, 6).Distribution).ToList();
+            Assert.Equal(Serverless.Learning.Forecasting.Distributions.IntervalSource.QuantileAverage, distribution.Source);
+            foreach (var probability in new[] { 0.5, 0.8, 0.9, 0.975 })
+            {
+                var expected = memberDistributions.Average(member => member.Mean[0] + member.Scale[0] * member.StepErrors.Quantile(probability));
+                Assert.Equal(expected, distribution.Mean[0] + distribution.Scale[0] * distribution.StepErrors.Quantile(probability), 9);
+            }
         }
 
         Assert.True(found, "no noisy series led to a combination");

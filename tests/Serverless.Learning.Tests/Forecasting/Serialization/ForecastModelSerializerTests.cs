@@ -53,7 +53,7 @@ public sealed class ForecastModelSerializerTests
     }
 
     /// <summary>
-    /// A version-2 file (before residual shapes), a set of two daily series saved by <c>serverless forecast run
+    /// A version-2 file (before residual shapes and one-step error variances), a set of two daily series saved by <c>serverless forecast run
     /// --model-out</c> of the build of 2026-12-04 (commit 92a76ce), still loads and forecasts what that build wrote in its
     /// forecasts CSV; its candidates have no shape, so analytic intervals stay normal.
     /// </summary>
@@ -67,15 +67,17 @@ public sealed class ForecastModelSerializerTests
 
         Assert.Equal(2, BitConverter.ToInt32(File.ReadAllBytes(path), 4));
         Assert.Equal(["sku-a", "sku-b"], set.Entries.Select(e => e.SeriesId).ToArray());
+        // Both chose ETS, whose analytic intervals a version-2 file reads with normal errors, as that build did.
+        Assert.All(set.Entries, e => Assert.Equal(ForecastMethod.ExponentialSmoothing, e.Model.Method));
         var skuA = set.Entries[0].Model.Predict(7);
-        Assert.Equal([5.9271, 6.1057, 7.307, 6.9821, 6.1677, 6.1213, 6.0191], skuA.Mean.Select(v => Math.Round(v, 4)).ToArray());
-        Assert.Equal([3, 3, 4, 3, 3, 3, 3], skuA.Lower80.ToArray());
-        Assert.Equal([9, 10, 11, 11, 10, 10, 10], skuA.Upper80.ToArray());
-        Assert.Equal([11, 12, 13, 13, 12, 12, 12], skuA.Upper95.ToArray());
+        Assert.Equal([41.5038, 41.2032, 47.4044, 48.4036, 42.804, 43.1032, 42.6045], skuA.Mean.Select(v => Math.Round(v, 4)).ToArray());
+        Assert.Equal([40, 39, 46, 47, 41, 41, 41], skuA.Lower80.ToArray());
+        Assert.Equal([43, 43, 49, 50, 45, 45, 44], skuA.Upper80.ToArray());
+        Assert.Equal([44, 44, 50, 51, 46, 46, 46], skuA.Upper95.ToArray());
         var skuB = set.Entries[1].Model.Predict(7);
-        Assert.Equal([2.3166, 2.2093, 2.1367, 2.0877, 2.0545, 2.0321, 2.017], skuB.Mean.Select(v => Math.Round(v, 4)).ToArray());
-        Assert.Equal([4, 3, 3, 3, 3, 3, 3], skuB.Upper80.ToArray());
-        Assert.Equal([5, 5, 5, 5, 5, 5, 5], skuB.Upper95.ToArray());
+        Assert.Equal([48.0489, 48.2379, 48.4269, 48.616, 48.805, 48.994, 49.1831], skuB.Mean.Select(v => Math.Round(v, 4)).ToArray());
+        Assert.Equal([46, 46, 45, 45, 45, 44, 43], skuB.Lower95.ToArray());
+        Assert.Equal([49, 50, 50, 51, 51, 52, 53], skuB.Upper80.ToArray());
         Assert.All(set.Entries.SelectMany(e => e.Model.Candidates), candidate => Assert.Null(candidate.ResidualShape));
     }
 
