@@ -14,8 +14,9 @@ namespace Serverless.Learning.Forecasting.Automatic;
 /// at each origin of the history's tail and forecasts the next <see cref="Options.Horizon"/> periods; the candidate
 /// with the smallest mean absolute error wins if it beats the preferred candidate (ARIMA by default) by more than
 /// one standard error, else the preferred one stays, unless the mean of the best <see cref="Options.CombinationSize"/>
-/// forecasts does better, in which case that combination is used. The backtest errors of the choice also give its
-/// prediction intervals where the model has no analytic ones. ETS is refitted at the origins in the form AICc chose on
+/// forecasts does better, in which case that combination is used. Prediction intervals come from the models' own
+/// errors (see <see cref="IntervalMethod.AnalyticWhereAvailable"/>); the backtest errors of the choice give the spread
+/// of cumulative demand, and the intervals of a model that has nothing better. ETS is refitted at the origins in the form AICc chose on
 /// the whole history, which keeps the backtest affordable. On intermittent demand (<see cref="IsIntermittent"/>) the
 /// naive methods are not tried: the backtest rewards them for the many zeros, then they repeat a final spike. A
 /// candidate that cannot be fitted at an origin is left out; a history too short for any origin gets the naive method.
