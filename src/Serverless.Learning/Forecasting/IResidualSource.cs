@@ -1,13 +1,19 @@
-using System.Collections.Immutable;
+using Serverless.Learning.Forecasting.Distributions;
 
 namespace Serverless.Learning.Forecasting;
 
 /// <summary>
-/// A model that knows its one-step in-sample errors (the innovations its analytic intervals assume Gaussian), each
-/// divided by the innovation standard deviation, in time order. Known for a model fitted in this process and empty
-/// after loading: the saved files keep only the shape <see cref="Automatic.AutomaticForecastTrainer"/> derives from them.
+/// A model that knows the shape of its one-step in-sample errors (the innovations its intervals scale), each divided by
+/// the innovation standard deviation: <see cref="StandardizedErrors.FromResiduals"/>, at most
+/// <see cref="StandardizedErrors.MaximumShapePoints"/> points, so a fitted model does not carry its whole history of
+/// errors. Known for a model fitted in this process and the normal after loading: the saved files keep the shape with
+/// the automatic model's candidate instead.
 /// </summary>
 internal interface IResidualSource
 {
-    ImmutableArray<double> StandardizedResiduals { get; }
+    /// <summary>The standardized residuals' shape; the normal when there were fewer than <see cref="StandardizedErrors.MinimumResiduals"/>.</summary>
+    StandardizedErrors ResidualShape { get; }
+
+    /// <summary>How many one-step errors the history gave.</summary>
+    int ResidualCount { get; }
 }

@@ -1,25 +1,28 @@
-using System.Collections.Immutable;
+using Serverless.Learning.Forecasting.Distributions;
 
 namespace Serverless.Learning.Forecasting;
 
-/// <summary>Turns a model's one-step in-sample errors into the standardized residuals of <see cref="IResidualSource"/>.</summary>
+/// <summary>Turns a model's one-step in-sample errors into the residual shape of <see cref="IResidualSource"/>.</summary>
 internal static class Residuals
 {
-    /// <summary>Each error divided by sqrt(<paramref name="variance"/>); empty when the variance is not positive.</summary>
-    public static ImmutableArray<double> Standardize(ReadOnlySpan<double> errors, double variance)
+    /// <summary>
+    /// The shape of the errors divided by sqrt(<paramref name="variance"/>), the variance the model's intervals use; the
+    /// normal when the variance is not positive or there are too few errors.
+    /// </summary>
+    public static StandardizedErrors Shape(ReadOnlySpan<double> errors, double variance)
     {
-        if (!(variance > 0) || !double.IsFinite(variance))
+        if (!(variance > 0) || !double.IsFinite(variance) || errors.Length < StandardizedErrors.MinimumResiduals)
         {
-            return [];
+            return StandardizedErrors.Normal;
         }
 
         var sd = Math.Sqrt(variance);
-        var result = new double[errors.Length];
+        var standardized = new double[errors.Length];
         for (var t = 0; t < errors.Length; t++)
         {
-            result[t] = errors[t] / sd;
+            standardized[t] = errors[t] / sd;
         }
 
-        return ImmutableArray.Create(result);
+        return StandardizedErrors.FromResiduals(standardized);
     }
 }

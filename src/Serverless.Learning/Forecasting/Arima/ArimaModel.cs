@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Serverless.Learning.Forecasting.Distributions;
 
 namespace Serverless.Learning.Forecasting.Arima;
 
@@ -74,7 +75,10 @@ public sealed class ArimaModel : IForecastModel, IResidualSource
     public int TrainingLength { get; }
 
     /// <inheritdoc />
-    public ImmutableArray<double> StandardizedResiduals { get; internal init; } = [];
+    public StandardizedErrors ResidualShape { get; internal init; } = StandardizedErrors.Normal;
+
+    /// <inheritdoc />
+    public int ResidualCount { get; internal init; }
 
     /// <summary>Corrected Akaike criterion on the differenced series, with the variance counted as a parameter.</summary>
     public double CorrectedAkaike => ArimaTrainer.CorrectedAkaike(LogLikelihood, Order.CoefficientCount + 1, TrainingLength - Order.Differences);

@@ -191,7 +191,8 @@ public sealed class ArimaTrainer : IForecastTrainer
             order, (double[])phi.Clone(), (double[])theta.Clone(), constant, variance, (double[])state.Clone(), last,
             -result.MinusTwoLogLikelihood / 2, trainingLength)
         {
-            StandardizedResiduals = Residuals.Standardize(innovations, variance),
+            ResidualShape = Residuals.Shape(innovations, variance),
+            ResidualCount = innovations.Length,
         };
     }
 

@@ -275,9 +275,7 @@ public sealed class AutomaticForecastTrainer
 
     /// <summary>The shape of the model's standardized in-sample residuals; null (the normal) when it has too few.</summary>
     private static StandardizedErrors? ResidualShape(IForecastModel model) =>
-        model is IResidualSource { StandardizedResiduals: var residuals } && residuals.Length >= StandardizedErrors.MinimumResiduals
-            ? StandardizedErrors.FromResiduals(residuals)
-            : null;
+        model is IResidualSource { ResidualShape: { IsNormal: false } shape } ? shape : null;
 
     /// <summary>
     /// Intermittent or lumpy demand in the classification of Syntetos, Boylan and Croston (2005): the average interval

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Serverless.Learning.Forecasting.Distributions;
 
 namespace Serverless.Learning.Forecasting.Ets;
 
@@ -61,7 +62,10 @@ public sealed class EtsModel : IForecastModel, IResidualSource
     public int TrainingLength { get; }
 
     /// <inheritdoc />
-    public ImmutableArray<double> StandardizedResiduals { get; internal init; } = [];
+    public StandardizedErrors ResidualShape { get; internal init; } = StandardizedErrors.Normal;
+
+    /// <inheritdoc />
+    public int ResidualCount { get; internal init; }
 
     public double Aic => -2 * LogLikelihood + 2 * ParameterCount;
 

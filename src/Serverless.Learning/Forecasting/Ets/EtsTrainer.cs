@@ -250,7 +250,8 @@ public sealed class EtsTrainer : IForecastTrainer
             estimated + 1,
             n)
         {
-            StandardizedResiduals = Residuals.Standardize(innovations, variance),
+            ResidualShape = Residuals.Shape(innovations, variance),
+            ResidualCount = innovations.Length,
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Serverless.Learning.Forecasting.Distributions;
 
 namespace Serverless.Learning.Forecasting.Intermittent;
 
@@ -63,7 +64,10 @@ public sealed class IntermittentDemandModel : IForecastModel, IResidualSource
     public const int MinimumResiduals = 10;
 
     /// <inheritdoc />
-    public ImmutableArray<double> StandardizedResiduals { get; internal init; } = [];
+    public StandardizedErrors ResidualShape { get; internal init; } = StandardizedErrors.Normal;
+
+    /// <inheritdoc />
+    public int ResidualCount { get; internal init; }
 
     /// <summary>The expected demand per period.</summary>
     public double Rate => Variant switch

@@ -95,7 +95,8 @@ public sealed class IntermittentDemandTrainer : IForecastTrainer
             var variance = ResidualVariance(errors);
             return new IntermittentDemandModel(_options.Method, size, 0, probability, alpha, beta, history.Length, variance)
             {
-                StandardizedResiduals = Residuals.Standardize(errors, variance),
+                ResidualShape = Residuals.Shape(errors, variance),
+                ResidualCount = errors.Length,
             };
         }
 
@@ -116,7 +117,8 @@ public sealed class IntermittentDemandTrainer : IForecastTrainer
         var residualVariance = ResidualVariance(errors);
         return new IntermittentDemandModel(_options.Method, size, interval, 0, alpha, _options.ProbabilitySmoothing, history.Length, residualVariance)
         {
-            StandardizedResiduals = Residuals.Standardize(errors, residualVariance),
+            ResidualShape = Residuals.Shape(errors, residualVariance),
+            ResidualCount = errors.Length,
         };
     }
 

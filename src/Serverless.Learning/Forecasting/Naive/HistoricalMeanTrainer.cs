@@ -41,6 +41,10 @@ public sealed class HistoricalMeanTrainer : IForecastTrainer
             deviations[t] = history[t] - mean;
         }
 
-        return new HistoricalMeanModel(mean, variance, history.Length) { StandardizedResiduals = Residuals.Standardize(deviations, variance) };
+        return new HistoricalMeanModel(mean, variance, history.Length)
+        {
+            ResidualShape = Residuals.Shape(deviations, variance),
+            ResidualCount = deviations.Length,
+        };
     }
 }

@@ -46,7 +46,8 @@ public sealed class NaiveTrainer : IForecastTrainer
         var variance = sum / (history.Length - m);
         return new NaiveModel(m, history[^m..].ToArray(), variance, history.Length)
         {
-            StandardizedResiduals = Residuals.Standardize(differences, variance),
+            ResidualShape = Residuals.Shape(differences, variance),
+            ResidualCount = differences.Length,
         };
     }
 

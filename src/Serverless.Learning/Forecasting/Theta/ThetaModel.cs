@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Serverless.Learning.Forecasting.Distributions;
 
 namespace Serverless.Learning.Forecasting.Theta;
 
@@ -37,7 +38,10 @@ public sealed class ThetaModel : IForecastModel, IResidualSource
     public int TrainingLength { get; }
 
     /// <inheritdoc />
-    public ImmutableArray<double> StandardizedResiduals { get; internal init; } = [];
+    public StandardizedErrors ResidualShape { get; internal init; } = StandardizedErrors.Normal;
+
+    /// <inheritdoc />
+    public int ResidualCount { get; internal init; }
 
     public ModelForecast Forecast(int horizon)
     {

@@ -86,7 +86,8 @@ public sealed class ThetaTrainer : IForecastTrainer
             ses.FinalStates.Level, ses.Parameters.Alpha, slope / 2, ses.InnovationVariance, nextSeason, multiplicative, n)
         {
             // The simple exponential smoothing's innovations on the adjusted series, which its intervals scale.
-            StandardizedResiduals = ses.StandardizedResiduals,
+            ResidualShape = ses.ResidualShape,
+            ResidualCount = ses.ResidualCount,
         };
     }
 

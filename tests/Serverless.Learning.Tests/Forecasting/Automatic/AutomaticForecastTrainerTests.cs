@@ -95,7 +95,7 @@ public sealed class AutomaticForecastTrainerTests
 
         var croston = Assert.IsType<Serverless.Learning.Forecasting.Intermittent.IntermittentDemandModel>(model.Candidates.Single().Model);
         // 29 one-step errors after the first demand in period 3: fewer than 100, so the normal shape.
-        Assert.Equal(29, croston.StandardizedResiduals.Length);
+        Assert.Equal(29, croston.ResidualCount);
         Assert.Null(model.Candidates.Single().ResidualShape);
         Assert.Equal(Serverless.Learning.Forecasting.Distributions.IntervalSource.Residuals, distribution.Source);
         Assert.All(distribution.Scale, scale => Assert.Equal(Math.Sqrt(croston.ResidualVariance), scale, 12));

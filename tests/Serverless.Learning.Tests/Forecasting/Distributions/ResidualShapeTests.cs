@@ -14,20 +14,24 @@ namespace Serverless.Learning.Tests.Forecasting.Distributions;
 /// </summary>
 public sealed class ResidualShapeTests
 {
+    // AirPassengers has 144 months: every model below has between 100 and 201 residuals, so its shape keeps each of
+    // them (sorted), and the sum of their squares can be checked.
+
     [Fact]
     public void Naive_and_average_residuals_square_to_their_degrees_of_freedom()
     {
-        var y = ReferenceSeries.UciWeeklyP1;
+        var y = ReferenceSeries.AirPassengers;
         var naive = new NaiveTrainer().Fit(y);
-        var seasonal = new NaiveTrainer(new NaiveTrainer.Options { SeasonalPeriod = 4 }).Fit(y);
+        var seasonal = new NaiveTrainer(new NaiveTrainer.Options { SeasonalPeriod = 12 }).Fit(y);
         var mean = new HistoricalMeanTrainer().Fit(y);
 
-        Assert.Equal(y.Length - 1, naive.StandardizedResiduals.Length);
-        Assert.Equal(y.Length - 1, SumOfSquares(naive.StandardizedResiduals), 9);
-        Assert.Equal((y[1] - y[0]) / Math.Sqrt(naive.InnovationVariance), naive.StandardizedResiduals[0], 12);
-        Assert.Equal(y.Length - 4, SumOfSquares(seasonal.StandardizedResiduals), 9);
-        Assert.Equal(y.Length - 1, SumOfSquares(mean.StandardizedResiduals), 9);
-        Assert.Equal((y[^1] - mean.Mean) / Math.Sqrt(mean.Variance), mean.StandardizedResiduals[^1], 12);
+        Assert.Equal(y.Length - 1, naive.ResidualCount);
+        Assert.Equal(y.Length - 1, SumOfSquares(naive.ResidualShape), 9);
+        var differences = y.Skip(1).Zip(y, (next, previous) => (next - previous) / Math.Sqrt(naive.InnovationVariance)).Order();
+        Assert.Equal(differences, naive.ResidualShape.SortedSample, (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal(y.Length - 12, SumOfSquares(seasonal.ResidualShape), 9);
+        Assert.Equal(y.Length - 1, SumOfSquares(mean.ResidualShape), 9);
+        Assert.Equal((y.Max() - mean.Mean) / Math.Sqrt(mean.Variance), mean.ResidualShape.SortedSample[^1], 12);
     }
 
     [Fact]
@@ -36,9 +40,9 @@ public sealed class ResidualShapeTests
         var y = ReferenceSeries.AirPassengers;
         var model = new EtsTrainer(new EtsTrainer.Options { SeasonalPeriod = 12 }).Fit(y);
 
-        Assert.Equal(y.Length, model.StandardizedResiduals.Length);
+        Assert.Equal(y.Length, model.ResidualCount);
         // ParameterCount counts sigma as well; the variance divides by n - (ParameterCount - 1).
-        Assert.Equal(y.Length - (model.ParameterCount - 1), SumOfSquares(model.StandardizedResiduals), 6);
+        Assert.Equal(y.Length - (model.ParameterCount - 1), SumOfSquares(model.ResidualShape), 6);
     }
 
     [Fact]
@@ -47,19 +51,28 @@ public sealed class ResidualShapeTests
         var y = ReferenceSeries.AirPassengers;
         var model = new ArimaTrainer().Fit(y);
 
-        Assert.Equal(y.Length - model.Order.Differences, model.StandardizedResiduals.Length);
-        Assert.Equal(model.StandardizedResiduals.Length - model.Order.CoefficientCount, SumOfSquares(model.StandardizedResiduals), 6);
+        Assert.Equal(y.Length - model.Order.Differences, model.ResidualCount);
+        Assert.Equal(model.ResidualCount - model.Order.CoefficientCount, SumOfSquares(model.ResidualShape), 6);
     }
 
     [Fact]
     public void Theta_residuals_are_those_of_its_simple_exponential_smoothing()
     {
-        var y = ReferenceSeries.UciWeeklyP1;
-        var model = new ThetaTrainer().Fit(y);
+        var y = ReferenceSeries.AirPassengers;
+        var model = new ThetaTrainer(new ThetaTrainer.Options { SeasonalPeriod = 12 }).Fit(y);
 
         // Alpha and the initial level are estimated.
-        Assert.Equal(y.Length, model.StandardizedResiduals.Length);
-        Assert.Equal(y.Length - 2, SumOfSquares(model.StandardizedResiduals), 6);
+        Assert.Equal(y.Length, model.ResidualCount);
+        Assert.Equal(y.Length - 2, SumOfSquares(model.ResidualShape), 6);
+    }
+
+    [Fact]
+    public void A_model_with_fewer_than_the_minimum_residuals_keeps_the_normal()
+    {
+        var model = new EtsTrainer().Fit(ReferenceSeries.UciWeeklyP1);
+
+        Assert.Equal(52, model.ResidualCount);
+        Assert.True(model.ResidualShape.IsNormal);
     }
 
     [Fact]
@@ -117,5 +130,9 @@ public sealed class ResidualShapeTests
         return sorted[below] + (position - below) * (sorted[Math.Min(below + 1, sorted.Length - 1)] - sorted[below]);
     }
 
-    private static double SumOfSquares(IEnumerable<double> values) => values.Sum(v => v * v);
+    private static double SumOfSquares(StandardizedErrors shape)
+    {
+        Assert.False(shape.IsNormal);
+        return shape.SortedSample.Sum(v => v * v);
+    }
 }
