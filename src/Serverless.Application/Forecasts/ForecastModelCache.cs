@@ -15,7 +15,13 @@ public sealed class ForecastModelCache(IOptions<ForecastOptions> options, TimePr
 
     public int Count => _entries.Count;
 
-    public async Task<T> GetOrAddAsync<T>(string key, Func<T> fit)
+    /// <summary>The cached value, or <paramref name="fit"/> run on the thread pool and kept.</summary>
+    public Task<T> GetOrAddAsync<T>(string key, Func<T> fit)
+        where T : class? =>
+        GetOrFitAsync(key, () => Task.Run(fit));
+
+    /// <summary>The cached value, or the result of the asynchronous <paramref name="fit"/> (say, a sum of cached parts) kept.</summary>
+    public async Task<T> GetOrFitAsync<T>(string key, Func<Task<T>> fit)
         where T : class?
     {
         var now = timeProvider.GetUtcNow();
@@ -24,7 +30,7 @@ public sealed class ForecastModelCache(IOptions<ForecastOptions> options, TimePr
             return (T)(await cached.Value.Value)!;
         }
 
-        var entry = new Entry(new Lazy<Task<object?>>(() => Task.Run(() => (object?)fit())), now);
+        var entry = new Entry(new Lazy<Task<object?>>(async () => await fit()), now);
         var kept = _entries.AddOrUpdate(key, entry, (_, existing) => now - existing.CreatedAt < _duration ? existing : entry);
         try
         {

@@ -45,7 +45,7 @@ public sealed class ForecastService(
             category,
             request,
             history => history.HasCategory(category),
-            (history, granularity) => forecaster.FitCategory(history, category, granularity),
+            (history, granularity) => FitCategoryAsync(history, category, granularity),
             cancellationToken);
 
     /// <summary>The shop's total forecast; null when nothing sold in the window.</summary>
@@ -55,7 +55,7 @@ public sealed class ForecastService(
             DemandForecast.TotalName,
             request,
             history => history.Products.Count > 0,
-            forecaster.FitTotal,
+            FitTotalAsync,
             cancellationToken);
 
     /// <summary>The product's fitted model (cached); null when neither the catalog nor the history knows the product.</summary>
@@ -71,16 +71,30 @@ public sealed class ForecastService(
             }
         }
 
-        var series = SeriesForecaster.ToSeries(granularity);
-        return await cache.GetOrAddAsync($"product|{productId}|{series}|{history.End:yyyyMMdd}", () => forecaster.FitProduct(history, productId, series));
+        return await CachedProductAsync(history, productId, SeriesForecaster.ToSeries(granularity));
     }
+
+    /// <summary>
+    /// The category's products fitted through the model cache, shared with product requests and the total: on one
+    /// instance a product is fitted once per <see cref="ForecastOptions.ModelCacheSeconds"/> and history, however many
+    /// series it belongs to. Null when none of them sold in the window.
+    /// </summary>
+    public Task<FittedAggregate?> FitCategoryAsync(DemandHistory history, string category, SeriesGranularity granularity) =>
+        forecaster.FitCategoryAsync(history, category, granularity, productId => CachedProductAsync(history, productId, granularity));
+
+    /// <summary>Every product that sold, through the model cache as <see cref="FitCategoryAsync"/>; null when nothing sold.</summary>
+    public Task<FittedAggregate?> FitTotalAsync(DemandHistory history, SeriesGranularity granularity) =>
+        forecaster.FitTotalAsync(history, granularity, productId => CachedProductAsync(history, productId, granularity));
+
+    private Task<FittedSeries> CachedProductAsync(DemandHistory history, string productId, SeriesGranularity granularity) =>
+        cache.GetOrAddAsync($"product|{productId}|{granularity}|{history.End:yyyyMMdd}", () => forecaster.FitProduct(history, productId, granularity));
 
     private async Task<ForecastResponse?> AggregateAsync(
         ForecastSeriesKind kind,
         string name,
         ForecastRequest request,
         Func<DemandHistory, bool> hasSales,
-        Func<DemandHistory, SeriesGranularity, FittedAggregate?> fit,
+        Func<DemandHistory, SeriesGranularity, Task<FittedAggregate?>> fit,
         CancellationToken cancellationToken)
     {
         var stored = await Precomputed(kind, name, request, cancellationToken);
@@ -96,7 +110,7 @@ public sealed class ForecastService(
         }
 
         var granularity = SeriesForecaster.ToSeries(request.Granularity);
-        var fitted = await cache.GetOrAddAsync($"{kind}|{name}|{granularity}|{history.End:yyyyMMdd}", () => fit(history, granularity));
+        var fitted = await cache.GetOrFitAsync($"{kind}|{name}|{granularity}|{history.End:yyyyMMdd}", () => fit(history, granularity));
         return fitted is null ? null : Served(forecaster.Forecast(fitted, request.Horizon, timeProvider.GetUtcNow()), request, ForecastSource.OnDemand);
     }
 

@@ -12,16 +12,18 @@ using Serverless.Domain.Validation;
 namespace Serverless.Application.Forecasts;
 
 /// <summary>
-/// Consumes one <see cref="ForecastRequestMessage"/> (queue <c>forecast-requests</c>): for a category, refits every
+/// Consumes one <see cref="ForecastRequestMessage"/> (queue <c>forecast-requests</c>): for a category, fits every
 /// product of it with the automatic trainer, reconciles the category bottom-up and upserts one document per product and
-/// one for the category; for the total, refits every product and upserts the total's document only (the category
-/// messages write the products'). Each document has the model used, its backtest accuracy and the data window, and is
+/// one for the category; for the total, fits every product and upserts the total's document only (the category
+/// messages write the products'). Products are fitted through <see cref="ForecastModelCache"/>, so on one instance the
+/// category's message and the total's share each product's fit. Each document has the model used, its backtest accuracy and the data window, and is
 /// counted with its backtest MASE (<see cref="ApplicationMetrics"/>). Idempotent: a redelivered message overwrites the
 /// same documents. A malformed message is permanent (it goes to the poison queue).
 /// </summary>
 public sealed class ProcessForecastRequestHandler(
     DemandHistoryProvider histories,
     SeriesForecaster forecaster,
+    ForecastService forecasts,
     IForecastRepository repository,
     IOptions<ForecastOptions> options,
     TimeProvider timeProvider,
@@ -39,7 +41,8 @@ public sealed class ProcessForecastRequestHandler(
         var watch = Stopwatch.StartNew();
         var total = request.Kind == ForecastSeriesKind.Total;
         var name = total ? DemandForecast.TotalName : request.Category!;
-        var fitted = total ? forecaster.FitTotal(history, granularity) : forecaster.FitCategory(history, name, granularity);
+        // Products come through the instance's model cache, so the category's message and the total's fit each once.
+        var fitted = total ? await forecasts.FitTotalAsync(history, granularity) : await forecasts.FitCategoryAsync(history, name, granularity);
         if (fitted is null)
         {
             logger.LogInformation("No {Granularity} sales of {Kind} {Name} up to {HistoryEnd}: nothing to forecast", request.Granularity, request.Kind, name, history.End);

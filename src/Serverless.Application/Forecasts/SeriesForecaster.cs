@@ -35,18 +35,24 @@ public sealed class SeriesForecaster(IOptions<ForecastOptions> options)
         return new FittedSeries(productId, granularity, last, series, Trainer(series).Fit(series.Values.AsSpan()));
     }
 
-    /// <summary>The category's products fitted one by one; null when none of them sold in the window.</summary>
-    public FittedAggregate? FitCategory(DemandHistory history, string category, SeriesGranularity granularity)
+    /// <summary>
+    /// The category's products, one after another, each from <paramref name="fitProduct"/> (by default fitted here; the
+    /// serving layer passes its model cache, so a product is fitted once for its category, the total and its own
+    /// requests); null when none of them sold in the window.
+    /// </summary>
+    public Task<FittedAggregate?> FitCategoryAsync(
+        DemandHistory history, string category, SeriesGranularity granularity, Func<string, Task<FittedSeries>>? fitProduct = null)
     {
         ArgumentNullException.ThrowIfNull(history);
-        return FitAggregate(history, ForecastSeriesKind.Category, category, history.ProductsIn(category), granularity);
+        return FitAggregateAsync(history, ForecastSeriesKind.Category, category, history.ProductsIn(category), granularity, fitProduct);
     }
 
-    /// <summary>Every product that sold in the window fitted one by one (the shop's total); null when nothing sold.</summary>
-    public FittedAggregate? FitTotal(DemandHistory history, SeriesGranularity granularity)
+    /// <summary>Every product that sold in the window (the shop's total), as <see cref="FitCategoryAsync"/>; null when nothing sold.</summary>
+    public Task<FittedAggregate?> FitTotalAsync(DemandHistory history, SeriesGranularity granularity, Func<string, Task<FittedSeries>>? fitProduct = null)
     {
         ArgumentNullException.ThrowIfNull(history);
-        return FitAggregate(history, ForecastSeriesKind.Total, DemandForecast.TotalName, history.Products.Order(StringComparer.Ordinal), granularity);
+        return FitAggregateAsync(
+            history, ForecastSeriesKind.Total, DemandForecast.TotalName, history.Products.Order(StringComparer.Ordinal), granularity, fitProduct);
     }
 
     public DemandForecast Forecast(FittedSeries fitted, int horizon, DateTimeOffset generatedAt)
@@ -121,14 +127,22 @@ public sealed class SeriesForecaster(IOptions<ForecastOptions> options)
     public static int SeasonalPeriod(SeriesGranularity granularity, int length) =>
         granularity == SeriesGranularity.Day ? 7 : (length > 104 ? 52 : 1);
 
-    private FittedAggregate? FitAggregate(
-        DemandHistory history, ForecastSeriesKind kind, string name, IEnumerable<string> productIds, SeriesGranularity granularity)
+    private async Task<FittedAggregate?> FitAggregateAsync(
+        DemandHistory history,
+        ForecastSeriesKind kind,
+        string name,
+        IEnumerable<string> productIds,
+        SeriesGranularity granularity,
+        Func<string, Task<FittedSeries>>? fitProduct)
     {
-        var last = SeriesPeriods.PeriodStart(history.LastDay(granularity), granularity);
-        var members = history.Series(productIds, granularity)
-            .Select(Padded)
-            .Select(series => new FittedSeries(series.Id, granularity, last, series, Trainer(series).Fit(series.Values.AsSpan())))
-            .ToList();
+        fitProduct ??= productId => Task.FromResult(FitProduct(history, productId, granularity));
+        var members = new List<FittedSeries>();
+        // The products that sold in the window; each one's series is built again by FitProduct, exactly as here.
+        foreach (var series in history.Series(productIds, granularity))
+        {
+            members.Add(await fitProduct(series.Id));
+        }
+
         if (members.Count == 0)
         {
             return null;

@@ -121,6 +121,10 @@ public sealed class TotalForecastTests
             .Order();
         Assert.Equal(backtested, metrics.Of("serverless.forecasts.backtest.mase").Select(m => m.Value).Order());
 
+        // Each product that sold (K1, K2, G1) was fitted once per granularity through the instance's model cache, although
+        // its category's message and the total's both needed it.
+        Assert.Equal(3 * 2, app.Get<ForecastModelCache>().Count);
+
         // Served from the stored document; K3 never sold, so it has none and is computed on demand.
         var served = Ok(await app.Get<GetTotalForecastHandler>().HandleAsync("14", "day", CancellationToken.None));
         Ok(await app.Get<GetProductForecastHandler>().HandleAsync("K3", "14", "day", CancellationToken.None));
