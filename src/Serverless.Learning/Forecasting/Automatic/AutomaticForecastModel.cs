@@ -141,7 +141,7 @@ public sealed class AutomaticForecastModel : IForecastModel
     /// <summary>Points of a combination's shape: its components' quantiles averaged at probabilities i / (n - 1).</summary>
     private const int QuantileGridPoints = 201;
 
-    /// <summary>The forecast of one candidate, with its own intervals (analytic where it has them, else its backtest's).</summary>
+    /// <summary>The forecast of one candidate, with its own intervals (analytic or from its one-step errors where it has them, else its backtest's).</summary>
     public SeriesForecast Predict(ForecastMethod method, int horizon)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(horizon);
@@ -160,7 +160,7 @@ public sealed class AutomaticForecastModel : IForecastModel
         {
             // The residual shape reads each step's error; the summed demand of many periods stays normal (a sum of
             // innovations), which keeps the inventory quantiles as they were.
-            var stepErrors = Intervals == IntervalMethod.AnalyticNormal ? StandardizedErrors.Normal : candidate.ResidualShape ?? StandardizedErrors.Normal;
+            var stepErrors = StepShape(candidate);
             return new SeriesForecast(candidate.Method, new ForecastDistribution(
                 ImmutableArray.Create(mean), forecast.StandardDeviation!.Value, forecast.CumulativeStandardDeviation!.Value,
                 stepErrors, StandardizedErrors.Normal, IntervalSource.Analytic, NonNegative, IntegerValued));
@@ -189,7 +189,7 @@ public sealed class AutomaticForecastModel : IForecastModel
     {
         var horizon = mean.Length;
         var sd = Math.Sqrt(variance);
-        var stepErrors = Intervals == IntervalMethod.AnalyticNormal ? StandardizedErrors.Normal : candidate.ResidualShape ?? StandardizedErrors.Normal;
+        var stepErrors = StepShape(candidate);
         var scale = Enumerable.Repeat(sd, horizon).ToImmutableArray();
         if (errors is not null)
         {
@@ -202,6 +202,10 @@ public sealed class AutomaticForecastModel : IForecastModel
         return new ForecastDistribution(
             ImmutableArray.Create(mean), scale, cumulative, stepErrors, StandardizedErrors.Normal, IntervalSource.Residuals, NonNegative, IntegerValued);
     }
+
+    /// <summary>How a candidate's per-period errors are read: its residual shape, or the normal (none, or asked for).</summary>
+    private StandardizedErrors StepShape(CandidateResult candidate) =>
+        Intervals == IntervalMethod.AnalyticNormal ? StandardizedErrors.Normal : candidate.ResidualShape ?? StandardizedErrors.Normal;
 
     private ForecastDistribution Empirical(double[] mean, EmpiricalErrors errors)
     {

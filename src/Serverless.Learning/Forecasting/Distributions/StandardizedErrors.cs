@@ -47,7 +47,7 @@ public sealed class StandardizedErrors
 
     /// <summary>
     /// The shape of a model's one-step in-sample residuals, already divided by the innovation standard deviation, for
-    /// its analytic intervals. Demand errors are skewed to the right with a long upper tail (a rare large order), so the
+    /// its analytic intervals (or an intermittent method's one-step spread). Demand errors are skewed to the right with a long upper tail (a rare large order), so the
     /// normal's upper quantiles miss: too wide at 90%, too narrow at 97.5%. The lower half is read as the wider of the
     /// sample and the normal, because a history's residuals understate how far demand can fall below the forecast (a day
     /// without sales at a level the history never had zeros). Non-finite values are dropped; fewer than
