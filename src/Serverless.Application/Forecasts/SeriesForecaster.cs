@@ -51,8 +51,7 @@ public sealed class SeriesForecaster(IOptions<ForecastOptions> options)
     public Task<FittedAggregate?> FitTotalAsync(DemandHistory history, SeriesGranularity granularity, Func<string, Task<FittedSeries>>? fitProduct = null)
     {
         ArgumentNullException.ThrowIfNull(history);
-        return FitAggregateAsync(
-            history, ForecastSeriesKind.Total, DemandForecast.TotalName, history.Products.Order(StringComparer.Ordinal), granularity, fitProduct);
+        return FitAggregateAsync(history, ForecastSeriesKind.Total, DemandForecast.TotalName, history.Products, granularity, fitProduct);
     }
 
     public DemandForecast Forecast(FittedSeries fitted, int horizon, DateTimeOffset generatedAt)
@@ -137,10 +136,14 @@ public sealed class SeriesForecaster(IOptions<ForecastOptions> options)
     {
         fitProduct ??= productId => Task.FromResult(FitProduct(history, productId, granularity));
         var members = new List<FittedSeries>();
-        // The products that sold in the window; each one's series is built again by FitProduct, exactly as here.
-        foreach (var series in history.Series(productIds, granularity))
+        // In id order, as the series are built; a product without a series at this granularity (say, sales only in the
+        // week under way) has no model and is left out.
+        foreach (var productId in productIds.Order(StringComparer.Ordinal))
         {
-            members.Add(await fitProduct(series.Id));
+            if (await fitProduct(productId) is { Series: not null } member)
+            {
+                members.Add(member);
+            }
         }
 
         if (members.Count == 0)

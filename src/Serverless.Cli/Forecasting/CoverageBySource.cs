@@ -1,5 +1,6 @@
 using System.Globalization;
 using Serverless.Learning.Forecasting.Distributions;
+using Serverless.Learning.Forecasting.Metrics;
 
 namespace Serverless.Cli.Forecasting;
 
@@ -10,19 +11,16 @@ namespace Serverless.Cli.Forecasting;
 /// </summary>
 internal sealed class CoverageBySource
 {
-    private readonly Dictionary<IntervalSource, (int Points, int Inside80, int Inside95)> _counts = [];
+    private readonly Dictionary<IntervalSource, (int Points, double Inside80, double Inside95)> _counts = [];
 
     public void Add(IntervalSource source, ForecastValues forecast, ReadOnlySpan<double> actual)
     {
         var (points, inside80, inside95) = _counts.GetValueOrDefault(source);
-        for (var h = 0; h < actual.Length; h++)
-        {
-            points++;
-            inside80 += actual[h] >= forecast.Lower80[h] && actual[h] <= forecast.Upper80[h] ? 1 : 0;
-            inside95 += actual[h] >= forecast.Lower95[h] && actual[h] <= forecast.Upper95[h] ? 1 : 0;
-        }
-
-        _counts[source] = (points, inside80, inside95);
+        // Coverage is a share of the series' points; times their count it is how many fell inside.
+        _counts[source] = (
+            points + actual.Length,
+            inside80 + IntervalAccuracy.Coverage(actual, forecast.Lower80, forecast.Upper80) * actual.Length,
+            inside95 + IntervalAccuracy.Coverage(actual, forecast.Lower95, forecast.Upper95) * actual.Length);
     }
 
     /// <summary>One line: per source, the points and the 80% / 95% coverage in percent.</summary>

@@ -70,12 +70,15 @@ public sealed class IntermittentDemandModel : IForecastModel, IResidualSource
     public int ResidualCount { get; internal init; }
 
     /// <summary>The expected demand per period.</summary>
-    public double Rate => Variant switch
+    public double Rate => RateOf(Variant, Size, Interval, Probability, SizeSmoothing);
+
+    /// <summary>The expected demand per period of the given smoothed states (also the one-step forecast while fitting).</summary>
+    internal static double RateOf(IntermittentMethod variant, double size, double interval, double probability, double sizeSmoothing) => variant switch
     {
-        IntermittentMethod.TeunterSyntetosBabai => Probability * Size,
-        _ when Interval <= 0 => 0,
-        IntermittentMethod.SyntetosBoylan => (1 - SizeSmoothing / 2) * Size / Interval,
-        _ => Size / Interval,
+        IntermittentMethod.TeunterSyntetosBabai => probability * size,
+        _ when interval <= 0 => 0,
+        IntermittentMethod.SyntetosBoylan => (1 - sizeSmoothing / 2) * size / interval,
+        _ => size / interval,
     };
 
     public ModelForecast Forecast(int horizon)

@@ -71,59 +71,41 @@ public sealed class IntermittentDemandTrainer : IForecastTrainer
             return new IntermittentDemandModel(_options.Method, 0, 0, 0, alpha, _options.ProbabilitySmoothing, history.Length);
         }
 
+        var method = _options.Method;
+        var beta = _options.ProbabilitySmoothing;
         double size = history[first];
+        // TSB smooths the probability of a demand; Croston and SBA the interval between demands.
+        double probability = method == IntermittentMethod.TeunterSyntetosBabai ? 1.0 / (first + 1) : 0;
+        double interval = method == IntermittentMethod.TeunterSyntetosBabai ? 0 : first + 1;
+        var last = first;
         // One-step errors: each period's demand minus the rate forecast from the periods before it.
         var errors = new double[history.Length - first - 1];
-        if (_options.Method == IntermittentMethod.TeunterSyntetosBabai)
-        {
-            var beta = _options.ProbabilitySmoothing;
-            var probability = 1.0 / (first + 1);
-            for (var t = first + 1; t < history.Length; t++)
-            {
-                errors[t - first - 1] = history[t] - probability * size;
-                if (history[t] > 0)
-                {
-                    probability += beta * (1 - probability);
-                    size += alpha * (history[t] - size);
-                }
-                else
-                {
-                    probability -= beta * probability;
-                }
-            }
-
-            var variance = ResidualVariance(errors);
-            return new IntermittentDemandModel(_options.Method, size, 0, probability, alpha, beta, history.Length, variance)
-            {
-                ResidualShape = Residuals.Shape(errors, variance),
-                ResidualCount = errors.Length,
-            };
-        }
-
-        double interval = first + 1;
-        var last = first;
-        var bias = _options.Method == IntermittentMethod.SyntetosBoylan ? 1 - alpha / 2 : 1;
         for (var t = first + 1; t < history.Length; t++)
         {
-            errors[t - first - 1] = history[t] - bias * size / interval;
+            errors[t - first - 1] = history[t] - IntermittentDemandModel.RateOf(method, size, interval, probability, alpha);
+            if (method == IntermittentMethod.TeunterSyntetosBabai)
+            {
+                probability += history[t] > 0 ? beta * (1 - probability) : -beta * probability;
+            }
+
             if (history[t] > 0)
             {
                 size += alpha * (history[t] - size);
-                interval += alpha * (t - last - interval);
-                last = t;
+                if (method != IntermittentMethod.TeunterSyntetosBabai)
+                {
+                    interval += alpha * (t - last - interval);
+                    last = t;
+                }
             }
         }
 
-        var residualVariance = ResidualVariance(errors);
-        return new IntermittentDemandModel(_options.Method, size, interval, 0, alpha, _options.ProbabilitySmoothing, history.Length, residualVariance)
+        var variance = errors.Length >= IntermittentDemandModel.MinimumResiduals ? errors.Sum(e => e * e) / errors.Length : double.NaN;
+        return new IntermittentDemandModel(method, size, interval, probability, alpha, beta, history.Length, variance)
         {
-            ResidualShape = Residuals.Shape(errors, residualVariance),
+            ResidualShape = Residuals.Shape(errors, variance),
             ResidualCount = errors.Length,
         };
     }
-
-    private static double ResidualVariance(double[] errors) =>
-        errors.Length >= IntermittentDemandModel.MinimumResiduals ? errors.Sum(e => e * e) / errors.Length : double.NaN;
 
 
     /// <summary>Options of <see cref="IntermittentDemandTrainer"/>.</summary>
